@@ -1,0 +1,1 @@
+"""The import pipeline: read → clean → extract → save → link (see DESIGN.md)."""
