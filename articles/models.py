@@ -233,6 +233,10 @@ class Article(models.Model):
     warnings = models.JSONField(
         default=list, blank=True, help_text="What extraction could not determine."
     )
+    search_names = models.TextField(
+        blank=True,
+        help_text="Names and aliases of the linked people, places and organizations, for search.",
+    )
     extraction_version = models.PositiveIntegerField(default=0)
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -66,6 +66,12 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(models.F("published_date").desc(nulls_last=True), "-id")
 
+    def search(self, query: str):
+        """Articles matching ``query``, annotated with ``search_rank`` (higher is better)."""
+        from articles import search
+
+        return search.search_articles(self, query)
+
 
 class EventQuerySet(models.QuerySet):
     def with_participants(self):
