@@ -1,24 +1,498 @@
 """Full-text search: the one module that knows the database vendor.
 
-Placeholder (substring match) until the PostgreSQL/SQLite implementation lands; its
-interface is what the rest of the project calls.
+PostgreSQL searches the stored, weighted ``search_vector`` column (title A, linked names B,
+body C; created by migration 0003) with ``websearch_to_tsquery('russian', …)`` and ranks with
+``ts_rank``; SQLite searches an FTS5 table kept in step by triggers and ranks with ``bm25``.
+Both accept the same web-search syntax: words, ``"quoted phrases"``, ``-exclusion`` and
+``or``. Any text is safe to pass in: control characters are dropped, the length is capped and
+no user text reaches a query language unquoted.
+
+The rest of the project calls ``Article.objects.search(q)`` and the functions below:
+
+- ``search_articles(articles, query)`` → ``articles`` narrowed to the matches, annotated with
+  ``search_rank`` and ordered by relevance, then recency. Any later ``order_by`` (newest,
+  oldest) keeps the same, exact set of matches.
+- ``count_matches(queryset, limit)`` → ``(count, is_exact)``, cheap when a query matches
+  nearly everything.
+- ``snippets(articles, query)`` → ``{pk: SafeString}`` highlighted passages for one page.
+- ``highlight_text(text, query)`` → the whole text, escaped, with the query's words marked.
+- ``suggest_people(query, limit)`` → people whose names resemble a (misspelled) query.
 """
 
-from django.db.models import Q, Value
-from django.utils.html import escape
+import difflib
+import html
+import re
+from dataclasses import dataclass
+from functools import reduce
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
+from django.db import connections
+from django.db.models import (
+    BooleanField,
+    Case,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import Col
+from django.db.models.functions import Greatest, Left
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+# Longer queries are cut here: nobody types more, and it bounds the work a request can ask for.
+MAX_QUERY_LENGTH = 500
+# How many of the newest matches are ranked by relevance (see ``_PostgresBackend.search``).
+RANKED_CANDIDATES = 2000
+# Snippets and highlighting look at no more than this much of a body (ts_headline re-parses it).
+SNIPPET_SOURCE_CHARS = 50_000
+SNIPPET_FALLBACK_WORDS = 40
+
+# Sentinels marking highlighted words: control characters that are removed from the text
+# first, so any left after highlighting are ours and can be turned into markup after escaping.
+START, STOP = "\x02", "\x03"
+_SENTINELS = re.compile(f"{START}([^{START}{STOP}]*){STOP}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r'(-*)"([^"]*)"?|(\S+)')
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+# Light suffix stripping, longest first. Used where no real stemmer is available: SQLite
+# (prefix queries on the stem) and highlighting in Python. It over-matches a little
+# (``Путин*`` also finds ``Путинский``), which is the right side to err on in an archive.
+_RUSSIAN_ENDINGS = (
+    *("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими"),
+    *("ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им"),
+    *("ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ую", "юю"),
+    *("а", "я", "о", "е", "у", "ю", "ы", "и", "ь", "й"),
+)
+_ENGLISH_ENDINGS = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
+_MIN_STEM = 3
+
+
+@dataclass(frozen=True)
+class Term:
+    """One item of a query: a word, or a phrase of several; ``either`` joins it by ``or``."""
+
+    words: tuple[str, ...]
+    negated: bool = False
+    either: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query as the SQLite backend and the highlighter read it.
+
+    ``groups`` must all match (AND), one term of each group is enough (OR); any ``excluded``
+    term rules an article out.
+    """
+
+    text: str
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...]
+
+    @property
+    def words(self) -> list[str]:
+        """The words an article must (or may) contain, for highlighting."""
+        return [word for group in self.groups for term in group for word in term.words]
+
+
+def clean_query(query: str) -> str:
+    """``query`` without control characters (NUL included), whitespace collapsed, capped."""
+    text = _CONTROL.sub(" ", query or "")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Read web-search syntax the way ``websearch_to_tsquery`` does, as far as FTS5 can follow.
+
+    Words are runs of letters and digits; other characters only separate them, so nothing
+    the user types can be an operator except quotes, a leading ``-`` and the word ``or``.
+    An ``or`` next to an exclusion is dropped (an exclusion always applies).
+    """
+    text = clean_query(query)
+    terms: list[Term] = []
+    either = False
+    for dashes, phrase, bare in _TOKEN.findall(text):
+        if bare and bare.lower() == "or":
+            either = bool(terms) and not terms[-1].negated
+            continue
+        negated = bool(dashes) or bare.startswith("-")
+        words = tuple(_WORD.findall(bare or phrase))
+        if not words:
+            continue
+        terms.append(Term(words=words, negated=negated, either=either and not negated))
+        either = False
+    groups: list[list[Term]] = []
+    for term in terms:
+        if term.negated:
+            continue
+        if term.either and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+    return ParsedQuery(
+        text=text,
+        groups=tuple(tuple(group) for group in groups),
+        excluded=tuple(term for term in terms if term.negated),
+    )
+
+
+def light_stem(word: str) -> str:
+    """A conservative stem of ``word`` (lower case) for prefix matching: Russian or English."""
+    word = word.lower()
+    endings = _RUSSIAN_ENDINGS if _CYRILLIC.search(word) else _ENGLISH_ENDINGS
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _mark_sentinels(text: str) -> SafeString:
+    """Escape ``text`` and turn each START…STOP pair into ``<mark>…</mark>``.
+
+    Stray sentinels (unpaired) are dropped, so the result is always well-formed.
+    """
+    escaped = html.escape(text, quote=True)
+    marked = _SENTINELS.sub(r"<mark>\1</mark>", escaped)
+    return mark_safe(marked.replace(START, "").replace(STOP, ""))  # noqa: S308 (escaped above)
+
+
+def _strip_sentinels(text: str) -> str:
+    return text.replace(START, "").replace(STOP, "")
+
+
+def _fallback_snippet(body: str) -> SafeString:
+    """The start of the body, escaped: for articles with nothing to highlight."""
+    text = Truncator(_strip_sentinels(body[:SNIPPET_SOURCE_CHARS])).words(SNIPPET_FALLBACK_WORDS)
+    return _mark_sentinels(text)
+
+
+def _person_names(parsed: ParsedQuery) -> list[str]:
+    """Every name of the people the whole query names (by canonical name or any alias).
+
+    ``Назарбаев`` or ``Nazarbaev`` gives ``Nursultan Nazarbayev``, ``Назарбаев``, … so the
+    search also finds articles that use another spelling or alphabet.
+    """
+    from articles.models import Person, PersonAlias
+
+    if parsed.excluded or len(parsed.groups) != 1 or len(parsed.groups[0]) != 1:
+        return []
+    name = " ".join(parsed.groups[0][0].words)
+    people = Person.objects.filter(
+        Q(name__iexact=name)
+        | Q(name_ru__iexact=name)
+        | Q(pk__in=PersonAlias.objects.filter(name__iexact=name).values("person"))
+    )
+    names = {name.lower()}
+    found = []
+    for person in people.prefetch_related("aliases")[:5]:
+        for candidate in [person.name, person.name_ru, *(a.name for a in person.aliases.all())]:
+            if candidate and candidate.lower() not in names:
+                names.add(candidate.lower())
+                found.append(candidate)
+    return found
+
+
+class _VectorColumn(Expression):
+    """``articles_article.search_vector``: a database-only column (see migration 0003).
+
+    Resolves to a real column reference, so Django relabels it correctly when the query
+    becomes a subquery (a raw SQL string would silently point at the outer table).
+    """
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        field = SearchVectorField()
+        field.set_attributes_from_name("search_vector")
+        return Col(query.get_initial_alias(), field)
+
+
+class _PostgresBackend:
+    config = "russian"
+
+    def tsquery(self, parsed: ParsedQuery) -> SearchQuery:
+        query = SearchQuery(parsed.text, search_type="websearch", config=self.config)
+        alternatives = [
+            SearchQuery(name, search_type="phrase", config=self.config)
+            for name in _person_names(parsed)
+        ]
+        return reduce(lambda left, right: left | right, alternatives, query)
+
+    def search(self, articles, parsed: ParsedQuery):
+        """All matches; relevance ranks the newest ``RANKED_CANDIDATES`` of them.
+
+        ``ts_rank`` reads each match's whole tsvector, which for a word found in 100,000
+        articles takes over a second. So the rank is computed only for the newest matches
+        (found through the GIN or the date index) and the rest follow by recency. The set
+        stays exact, whatever filters or ordering come later; only the relevance order of a
+        very common query is approximate past the newest candidates.
+        """
+        tsquery = self.tsquery(parsed)
+        matching = articles.filter(
+            Func(
+                _VectorColumn(),
+                tsquery,
+                arg_joiner=" @@ ",
+                template="(%(expressions)s)",
+                output_field=BooleanField(),
+            )
+        )
+        candidates = matching.order_by("-published_date", "-pk").values("pk")[:RANKED_CANDIDATES]
+        rank = Case(
+            When(pk__in=candidates, then=SearchRank(_VectorColumn(), tsquery)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+        return matching.annotate(search_rank=rank)
+
+    def snippets(self, articles, parsed: ParsedQuery) -> dict[int, SafeString]:
+        from articles.models import Article
+
+        body = Func(
+            Left("body", SNIPPET_SOURCE_CHARS),
+            Value(START + STOP),
+            Value(""),
+            function="translate",
+        )
+        headline = SearchHeadline(
+            body,
+            self.tsquery(parsed),
+            config=self.config,
+            start_sel=START,
+            stop_sel=STOP,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+        rows = Article.objects.filter(pk__in=[article.pk for article in articles])
+        return {
+            pk: _mark_sentinels(text)
+            for pk, text in rows.annotate(snippet=headline).values_list("pk", "snippet")
+        }
+
+    def suggest_people(self, query: str, limit: int):
+        from articles.models import Person, PersonAlias
+
+        alias_similarity = (
+            PersonAlias.objects.filter(person=OuterRef("pk"))
+            .annotate(similarity=TrigramWordSimilarity(query, "name"))
+            .order_by("-similarity")
+            .values("similarity")[:1]
+        )
+        return list(
+            Person.objects.annotate(
+                similarity=Greatest(
+                    TrigramWordSimilarity(query, "name"),
+                    Subquery(alias_similarity),
+                    output_field=FloatField(),
+                )
+            )
+            .filter(similarity__gte=0.3)
+            .order_by("-similarity", "name")[:limit]
+        )
+
+
+class _SqliteBackend:
+    table = "articles_article_fts"
+
+    def match_expression(self, parsed: ParsedQuery) -> str:
+        """An FTS5 query for ``parsed``: every word quoted, so no user text is syntax.
+
+        Russian words become prefix queries on a light stem (FTS5 has no Russian stemmer);
+        English ones are stemmed by the table's porter tokenizer. FTS5's NOT is binary, so
+        the exclusions hang off the required part, which ``search`` guarantees exists.
+        """
+        required = " AND ".join(
+            "(" + " OR ".join(self._phrase(term.words) for term in group) + ")"
+            for group in parsed.groups
+        )
+        alternatives = [self._phrase(tuple(_WORD.findall(name))) for name in _person_names(parsed)]
+        if alternatives:
+            required = " OR ".join([f"({required})", *alternatives])
+        if parsed.excluded:
+            excluded = " OR ".join(self._phrase(term.words) for term in parsed.excluded)
+            required = f"({required}) NOT ({excluded})"
+        return required
+
+    @staticmethod
+    def _phrase(words: tuple[str, ...]) -> str:
+        parts = []
+        for word in words:
+            if _CYRILLIC.search(word):
+                parts.append(f'"{light_stem(word)}"*')
+            else:
+                parts.append(f'"{word.lower()}"')
+        return " + ".join(parts)
+
+    def search(self, articles, parsed: ParsedQuery):
+        match = self.match_expression(parsed)
+        return articles.filter(_Fts5Match(match)).annotate(search_rank=_Fts5Rank(match))
+
+    def snippets(self, articles, parsed: ParsedQuery) -> dict[int, SafeString]:
+        pks = [article.pk for article in articles]
+        if not pks:
+            return {}
+        placeholders = ", ".join(["%s"] * len(pks))
+        sql = (
+            f"SELECT rowid, snippet({self.table}, 2, %s, %s, '…', 32) FROM {self.table} "
+            f"WHERE {self.table} MATCH %s AND rowid IN ({placeholders})"
+        )
+        from articles.models import Article
+
+        with connections[Article.objects.db].cursor() as cursor:
+            cursor.execute(sql, [START, STOP, self.match_expression(parsed), *pks])
+            return {pk: _mark_sentinels(text) for pk, text in cursor.fetchall()}
+
+    def suggest_people(self, query: str, limit: int):
+        """The nearest names by ``difflib`` ratio: fine for a knowledge base of hundreds."""
+        from articles.models import Person
+
+        wanted = query.lower()
+        scores: dict[int, float] = {}
+        people = {}
+        for person in Person.objects.prefetch_related("aliases"):
+            people[person.pk] = person
+            names = [person.name, person.name_ru, person.surname, person.surname_ru]
+            names += [alias.name for alias in person.aliases.all()]
+            for name in filter(None, names):
+                ratio = difflib.SequenceMatcher(None, wanted, name.lower()).ratio()
+                if ratio >= 0.6:
+                    scores[person.pk] = max(ratio, scores.get(person.pk, 0.0))
+        best = sorted(scores, key=lambda pk: (-scores[pk], people[pk].name))
+        return [people[pk] for pk in best[:limit]]
+
+
+class _Fts5Match(Expression):
+    """``<article pk> IN (SELECT rowid FROM articles_article_fts WHERE … MATCH %s)``."""
+
+    output_field = BooleanField()
+
+    def __init__(self, match: str):
+        super().__init__()
+        self.match = match
+        self.pk = F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        table = _SqliteBackend.table
+        return (
+            f"{pk_sql} IN (SELECT rowid FROM {table} WHERE {table} MATCH %s)",
+            [*pk_params, self.match],
+        )
+
+
+class _Fts5Rank(_Fts5Match):
+    """The article's ``bm25`` score, negated so higher is better; title 10, names 5, body 1."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        table = _SqliteBackend.table
+        return (
+            f"(SELECT -bm25({table}, 10.0, 5.0, 1.0) FROM {table} "
+            f"WHERE {table} MATCH %s AND rowid = {pk_sql})",
+            [self.match, *pk_params],
+        )
+
+
+def _backend(alias: str):
+    vendor = connections[alias].vendor
+    if vendor == "postgresql":
+        return _PostgresBackend()
+    if vendor == "sqlite":
+        return _SqliteBackend()
+    raise NotImplementedError(f"full-text search does not support {vendor}")
 
 
 def search_articles(articles, query: str):
-    """Filter ``articles`` to those matching ``query``; annotate ``search_rank``."""
-    words = query.split()
-    for word in words:
-        articles = articles.filter(
-            Q(title__icontains=word) | Q(body__icontains=word) | Q(search_names__icontains=word)
-        )
-    return articles.annotate(search_rank=Value(1.0))
+    """``articles`` matching ``query``, annotated with ``search_rank`` (higher is better).
+
+    Ordered by relevance (title above linked names above body), then newest first; order
+    the result by date instead for ``sort=newest|oldest``. A query with nothing to look
+    for (blank, punctuation, stop words, only exclusions) matches no article.
+    """
+    parsed = parse_query(query)
+    if not parsed.groups:
+        return articles.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
+    results = _backend(articles.db).search(articles, parsed)
+    return results.order_by(
+        F("search_rank").desc(), F("published_date").desc(nulls_last=True), "-pk"
+    )
+
+
+def count_matches(queryset, limit: int = 10_000) -> tuple[int, bool]:
+    """``(count, True)`` for ``queryset``'s size, or ``(limit, False)`` past ``limit``.
+
+    Counting every match of a word found in nearly every article reads them all; stopping
+    at ``limit`` keeps that cheap, and "more than 10,000" is all a reader needs.
+    """
+    found = queryset.order_by()[: limit + 1].count()
+    return min(found, limit), found <= limit
 
 
 def snippets(articles, query: str) -> dict[int, SafeString]:
-    """A short, HTML-safe passage of each article's body around the match, terms marked."""
-    return {article.pk: mark_safe(escape(article.body[:240])) for article in articles}  # noqa: S308
+    """An HTML-safe passage of each article's body around the match, terms in ``<mark>``.
+
+    ``articles`` is one page of results (articles or a queryset): highlighting re-reads each
+    body, so it is computed for the page shown only. Articles without a highlighted passage
+    (they matched on the title or names only) get the start of the body, escaped.
+    """
+    articles = list(articles)
+    parsed = parse_query(query)
+    found = {}
+    if articles and parsed.groups:
+        found = _backend(articles[0]._state.db or "default").snippets(articles, parsed)
+    return {
+        article.pk: found.get(article.pk) or _fallback_snippet(article.body) for article in articles
+    }
+
+
+def highlight_text(text: str, query: str) -> SafeString:
+    """``text`` escaped, with the words of ``query`` (any inflection) in ``<mark>``.
+
+    Pure Python, for an article's full body on its page; the search itself needs no
+    database round trip for this.
+    """
+    text = _strip_sentinels(text)
+    stems = {light_stem(word) for word in parse_query(query).words}
+    if not stems:
+        return _mark_sentinels(text)
+    pieces = []
+    position = 0
+    for found in _WORD.finditer(text):
+        word = found.group().lower()
+        if any(word.startswith(stem) for stem in stems):
+            pieces.append(text[position : found.start()])
+            pieces.append(f"{START}{found.group()}{STOP}")
+            position = found.end()
+    pieces.append(text[position:])
+    return _mark_sentinels("".join(pieces))
+
+
+def suggest_people(query: str, limit: int = 5) -> list:
+    """People whose name or alias is nearest to ``query``: "did you mean" for misspellings."""
+    from articles.models import Person
+
+    text = " ".join(_WORD.findall(clean_query(query)))
+    if not text:
+        return []
+    return _backend(Person.objects.db).suggest_people(text, limit)
