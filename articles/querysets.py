@@ -66,11 +66,14 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(models.F("published_date").desc(nulls_last=True), "-id")
 
-    def search(self, query: str):
-        """Articles matching ``query``, annotated with ``search_rank`` (higher is better)."""
+    def search(self, query: str, *, sort: str = "relevance"):
+        """Articles matching ``query``, annotated with ``search_rank`` (higher is better).
+
+        ``sort`` is ``relevance``, ``newest`` or ``oldest``; see ``search.search_articles``.
+        """
         from articles import search
 
-        return search.search_articles(self, query)
+        return search.search_articles(self, query, sort=sort)
 
 
 class EventQuerySet(models.QuerySet):

@@ -12,8 +12,8 @@ The rest of the project calls ``Article.objects.search(q)`` and the functions be
 - ``search_articles(articles, query)`` → ``articles`` narrowed to the matches, annotated with
   ``search_rank`` and ordered by relevance, then recency. Any later ``order_by`` (newest,
   oldest) keeps the same, exact set of matches.
-- ``count_matches(queryset, limit)`` → ``(count, is_exact)``, cheap when a query matches
-  nearly everything.
+- ``count_matches(articles, query, limit=RESULT_WINDOW)`` → ``(count, is_exact)``, cheap
+  even when a query matches nearly everything.
 - ``snippets(articles, query)`` → ``{pk: SafeString}`` highlighted passages for one page.
 - ``highlight_text(text, query)`` → the whole text, escaped, with the query's words marked.
 - ``suggest_people(query, limit)`` → people whose names resemble a (misspelled) query.
@@ -35,7 +35,6 @@ from django.contrib.postgres.search import (
 from django.db import connections
 from django.db.models import (
     BooleanField,
-    Case,
     Expression,
     F,
     FloatField,
@@ -44,7 +43,6 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
-    When,
 )
 from django.db.models.expressions import Col
 from django.db.models.functions import Greatest, Left
@@ -53,8 +51,13 @@ from django.utils.text import Truncator
 
 # Longer queries are cut here: nobody types more, and it bounds the work a request can ask for.
 MAX_QUERY_LENGTH = 500
-# How many of the newest matches are ranked by relevance (see ``_PostgresBackend.search``).
-RANKED_CANDIDATES = 2000
+# Relevance ranks at most this many of the newest matches (see ``_PostgresBackend.ranked``),
+# and ``count_matches`` stops here by default: "more than 1000 results".
+RESULT_WINDOW = 1000
+SORTS = {
+    "newest": (F("published_date").desc(nulls_last=True), F("pk").desc()),
+    "oldest": (F("published_date").asc(nulls_last=True), F("pk").asc()),
+}
 # Snippets and highlighting look at no more than this much of a body (ts_headline re-parses it).
 SNIPPET_SOURCE_CHARS = 50_000
 SNIPPET_FALLBACK_WORDS = 40
@@ -229,32 +232,32 @@ class _PostgresBackend:
         ]
         return reduce(lambda left, right: left | right, alternatives, query)
 
-    def search(self, articles, parsed: ParsedQuery):
-        """All matches; relevance ranks the newest ``RANKED_CANDIDATES`` of them.
+    def matching(self, articles, parsed: ParsedQuery, tsquery=None):
+        vector_matches = Func(
+            _VectorColumn(),
+            tsquery or self.tsquery(parsed),
+            arg_joiner=" @@ ",
+            template="(%(expressions)s)",
+            output_field=BooleanField(),
+        )
+        return articles.filter(vector_matches)
 
-        ``ts_rank`` reads each match's whole tsvector, which for a word found in 100,000
-        articles takes over a second. So the rank is computed only for the newest matches
-        (found through the GIN or the date index) and the rest follow by recency. The set
-        stays exact, whatever filters or ordering come later; only the relevance order of a
-        very common query is approximate past the newest candidates.
+    def ranked(self, articles, parsed: ParsedQuery):
+        """The newest ``RESULT_WINDOW`` + 1 matches, annotated with ``ts_rank``.
+
+        ``ts_rank`` reads a match's whole tsvector: for a word found in 70,000 of 100,000
+        articles ranking them all takes over a second, so only a window is ranked. The
+        newest matches come cheaply through the date index (common words) or the GIN index
+        (rare ones); the one extra row lets a count of the results say "more than 1000".
         """
         tsquery = self.tsquery(parsed)
-        matching = articles.filter(
-            Func(
-                _VectorColumn(),
-                tsquery,
-                arg_joiner=" @@ ",
-                template="(%(expressions)s)",
-                output_field=BooleanField(),
-            )
+        window = (
+            self.matching(articles, parsed, tsquery)
+            .order_by("-published_date", "-pk")
+            .values("pk")[: RESULT_WINDOW + 1]
         )
-        candidates = matching.order_by("-published_date", "-pk").values("pk")[:RANKED_CANDIDATES]
-        rank = Case(
-            When(pk__in=candidates, then=SearchRank(_VectorColumn(), tsquery)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-        return matching.annotate(search_rank=rank)
+        rank = SearchRank(_VectorColumn(), tsquery)
+        return articles.filter(pk__in=window).annotate(search_rank=rank)
 
     def snippets(self, articles, parsed: ParsedQuery) -> dict[int, SafeString]:
         from articles.models import Article
@@ -336,7 +339,11 @@ class _SqliteBackend:
                 parts.append(f'"{word.lower()}"')
         return " + ".join(parts)
 
-    def search(self, articles, parsed: ParsedQuery):
+    def matching(self, articles, parsed: ParsedQuery):
+        return articles.filter(_Fts5Match(self.match_expression(parsed)))
+
+    def ranked(self, articles, parsed: ParsedQuery):
+        """Every match, ranked: the embedded database is for small archives."""
         match = self.match_expression(parsed)
         return articles.filter(_Fts5Match(match)).annotate(search_rank=_Fts5Rank(match))
 
@@ -423,29 +430,48 @@ def _backend(alias: str):
     raise NotImplementedError(f"full-text search does not support {vendor}")
 
 
-def search_articles(articles, query: str):
+def search_articles(articles, query: str, *, sort: str = "relevance"):
     """``articles`` matching ``query``, annotated with ``search_rank`` (higher is better).
 
-    Ordered by relevance (title above linked names above body), then newest first; order
-    the result by date instead for ``sort=newest|oldest``. A query with nothing to look
-    for (blank, punctuation, stop words, only exclusions) matches no article.
+    ``sort="relevance"``: title above linked names above body, then newest first. On
+    PostgreSQL only the newest ``RESULT_WINDOW`` + 1 matches are ranked and returned (see
+    ``_PostgresBackend.ranked``), so filter ``articles`` before searching, not after: a
+    filter applied afterwards narrows that window rather than every match.
+    ``sort="newest"`` or ``"oldest"``: every match by date, ``search_rank`` is None.
+    A query with nothing to look for (blank, punctuation, stop words, only exclusions)
+    matches no article.
     """
+    if sort != "relevance" and sort not in SORTS:
+        raise ValueError(f"sort must be relevance, newest or oldest, not {sort!r}")
     parsed = parse_query(query)
     if not parsed.groups:
-        return articles.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
-    results = _backend(articles.db).search(articles, parsed)
-    return results.order_by(
-        F("search_rank").desc(), F("published_date").desc(nulls_last=True), "-pk"
-    )
+        return articles.none().annotate(search_rank=Value(None, output_field=FloatField()))
+    backend = _backend(articles.db)
+    if sort in SORTS:
+        # No rank here: computing it for a page would mean computing it for every match.
+        return (
+            backend.matching(articles, parsed)
+            .annotate(search_rank=Value(None, output_field=FloatField()))
+            .order_by(*SORTS[sort])
+        )
+    return backend.ranked(articles, parsed).order_by(F("search_rank").desc(), *SORTS["newest"])
 
 
-def count_matches(queryset, limit: int = 10_000) -> tuple[int, bool]:
-    """``(count, True)`` for ``queryset``'s size, or ``(limit, False)`` past ``limit``.
+def count_matches(articles, query: str = "", *, limit: int = RESULT_WINDOW) -> tuple[int, bool]:
+    """How many of ``articles`` match ``query``: ``(count, True)``, or ``(limit, False)``
+    when there are more than ``limit`` ("more than 1000 results").
 
-    Counting every match of a word found in nearly every article reads them all; stopping
-    at ``limit`` keeps that cheap, and "more than 10,000" is all a reader needs.
+    Pass the queryset given to ``search`` (filters applied, not yet searched): the matches
+    are counted unordered and unranked, so the database stops at ``limit`` + 1 instead of
+    reading every match of a word found in nearly every article. With no ``query``, counts
+    ``articles`` themselves the same way.
     """
-    found = queryset.order_by()[: limit + 1].count()
+    parsed = parse_query(query)
+    if query and not parsed.groups:
+        return 0, True
+    if parsed.groups:
+        articles = _backend(articles.db).matching(articles, parsed)
+    found = articles.order_by()[: limit + 1].count()
     return min(found, limit), found <= limit
 
 

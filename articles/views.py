@@ -1,7 +1,6 @@
 """Server-rendered pages of the archive. Views stay thin: reads live on the QuerySets."""
 
 from django.core.paginator import Paginator
-from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -10,12 +9,6 @@ from articles import search
 from articles.models import Article, Event, Person
 
 PAGE_SIZE = 25
-SORTS = {
-    "newest": (models.F("published_date").desc(nulls_last=True), "-pk"),
-    "oldest": (models.F("published_date").asc(nulls_last=True), "pk"),
-}
-# Pages past this many results are not offered; the count says "more than" instead.
-RESULTS_LIMIT = 10_000
 
 
 @require_safe
@@ -32,34 +25,33 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
-    sort = request.GET.get("sort") or "relevance"
+    sort = request.GET.get("sort") or ("relevance" if query else "newest")
     context = {"query": search.clean_query(query), "sort": sort}
     if len(query) > search.MAX_QUERY_LENGTH or "\x00" in query:
         context["error"] = f"Search for at most {search.MAX_QUERY_LENGTH} characters of text."
         return render(request, "articles/article_list.html", context, status=400)
-    if sort not in {"relevance", *SORTS}:
+    if sort not in {"relevance", *search.SORTS}:
         context["error"] = "Sort by relevance, newest or oldest."
         return render(request, "articles/article_list.html", context, status=400)
-    if not query and sort == "relevance":
-        sort = "newest"
 
     articles = Article.objects.select_related("source")
-    if query:
-        articles = articles.search(query)
-    if sort in SORTS:
-        articles = articles.order_by(*SORTS[sort])
-    count, exact = search.count_matches(articles, RESULTS_LIMIT)
-    paginator = Paginator(articles[:RESULTS_LIMIT], PAGE_SIZE)
+    if not query:
+        ordered = articles.order_by(*search.SORTS.get(sort, search.SORTS["newest"]))
+        page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(request, "articles/article_list.html", {**context, "page": page})
+
+    results = articles.search(query, sort=sort)
+    count, exact = search.count_matches(articles, query)
+    paginator = Paginator(results[:count], PAGE_SIZE)
     paginator.count = count  # counted above already, and cheaply
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
+    passages = search.snippets(page.object_list, query)
+    for article in page.object_list:
+        article.snippet = passages[article.pk]
     context.update(page=page, count=count, count_is_exact=exact)
-    if query:
-        passages = search.snippets(page.object_list, query)
-        for article in page.object_list:
-            article.snippet = passages[article.pk]
-        if not count:
-            context["suggestions"] = search.suggest_people(query)
+    if not count:
+        context["suggestions"] = search.suggest_people(query)
     return render(request, "articles/article_list.html", context)
 
 

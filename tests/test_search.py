@@ -237,7 +237,7 @@ def test_a_filter_after_search_keeps_relevance_order(corpus):
 
 @pytest.mark.django_db
 def test_ordering_by_date_overrides_relevance(corpus):
-    by_date = Article.objects.search("pipeline").order_by("-published_date")
+    by_date = Article.objects.search("pipeline", sort="newest")
     assert list(by_date) == [corpus["pipeline_body"], corpus["pipeline_title"]]
 
 
@@ -281,8 +281,16 @@ def test_a_query_of_stop_words_matches_nothing(corpus):
 
 @pytest.mark.django_db
 def test_counting_stops_at_the_limit(corpus):
-    assert search.count_matches(Article.objects.search("talks"), limit=1) == (1, False)
-    assert search.count_matches(Article.objects.search("pipeline"), limit=10) == (2, True)
+    assert search.count_matches(Article.objects.all(), "talks", limit=1) == (1, False)
+    assert search.count_matches(Article.objects.all(), "pipeline", limit=10) == (2, True)
+
+
+@pytest.mark.django_db
+def test_counting_respects_earlier_filters(corpus):
+    in_2015 = Article.objects.filter(published_date__year=2015)
+    assert search.count_matches(in_2015, "pipeline") == (0, True)
+    assert search.count_matches(in_2015, "!!!") == (0, True)
+    assert search.count_matches(in_2015) == (2, True)
 
 
 @pytest.mark.django_db
@@ -323,7 +331,7 @@ def test_an_article_found_without_a_body_match_gets_its_opening_words(corpus):
 def test_hostile_queries_never_raise(corpus, query):
     results = list(Article.objects.search(query)[:25])
     search.snippets(results, query)
-    search.count_matches(Article.objects.search(query))
+    search.count_matches(Article.objects.all(), query)
     search.highlight_text(corpus["hostile"].body, query)
     search.suggest_people(query)
 
