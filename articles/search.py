@@ -22,6 +22,7 @@ The rest of the project calls ``Article.objects.search(q)`` and the functions be
 import difflib
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import reduce
 
@@ -112,8 +113,11 @@ class ParsedQuery:
 
 
 def clean_query(query: str) -> str:
-    """``query`` without control characters (NUL included), whitespace collapsed, capped."""
-    text = _CONTROL.sub(" ", query or "")
+    """``query`` in NFC, without control characters (NUL included), whitespace collapsed, capped.
+
+    NFC first: a decomposed ``й`` (``и`` + combining breve) would otherwise split a word.
+    """
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", query or ""))
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 

@@ -118,7 +118,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0001_initial"),
+        ("articles", "0002_knowledge_base"),
     ]
 
     operations = [
