@@ -211,6 +211,19 @@ def test_a_misspelled_name_finds_nothing_but_suggests_the_nearest_person(corpus)
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typo", "name"),
+    [
+        ("Lukashneko", "Alexander Lukashenko"),
+        ("Назрбаев", "Nursultan Nazarbayev"),
+        ("nursultan nazarbaev", "Nursultan Nazarbayev"),
+    ],
+)
+def test_suggestions_put_the_nearest_name_first(corpus, typo, name):
+    assert search.suggest_people(typo)[0].name == name
+
+
+@pytest.mark.django_db
 def test_suggestions_for_nonsense_are_empty(corpus):
     assert search.suggest_people("qqqqxxxx") == []
     assert search.suggest_people("!!!") == []
