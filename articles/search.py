@@ -9,9 +9,9 @@ no user text reaches a query language unquoted.
 
 The rest of the project calls ``Article.objects.search(q)`` and the functions below:
 
-- ``search_articles(articles, query)`` → ``articles`` narrowed to the matches, annotated with
-  ``search_rank`` and ordered by relevance, then recency. Any later ``order_by`` (newest,
-  oldest) keeps the same, exact set of matches.
+- ``search_articles(articles, query, sort="relevance")`` (``Article.objects.search``) →
+  ``articles`` narrowed to the matches, annotated with ``search_rank``, ordered by relevance
+  then recency, or by date for ``sort="newest"`` / ``"oldest"``.
 - ``count_matches(articles, query, limit=RESULT_WINDOW)`` → ``(count, is_exact)``, cheap
   even when a query matches nearly everything.
 - ``snippets(articles, query)`` → ``{pk: SafeString}`` highlighted passages for one page.
@@ -47,6 +47,8 @@ from django.db.models.expressions import Col
 from django.db.models.functions import Left
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+
+from articles.models import Article, Person, PersonAlias
 
 # Longer queries are cut here: nobody types more, and it bounds the work a request can ask for.
 MAX_QUERY_LENGTH = 500
@@ -194,8 +196,6 @@ def _person_names(parsed: ParsedQuery) -> list[str]:
     ``Назарбаев`` or ``Nazarbaev`` gives ``Nursultan Nazarbayev``, ``Назарбаев``, … so the
     search also finds articles that use another spelling or alphabet.
     """
-    from articles.models import Person, PersonAlias
-
     if parsed.excluded or len(parsed.groups) != 1 or len(parsed.groups[0]) != 1:
         return []
     name = " ".join(parsed.groups[0][0].words)
@@ -230,6 +230,9 @@ class _VectorColumn(Expression):
 class _PostgresBackend:
     config = "russian"
 
+    def __init__(self, db: str):
+        self.db = db
+
     def tsquery(self, parsed: ParsedQuery) -> SearchQuery:
         query = SearchQuery(parsed.text, search_type="websearch", config=self.config)
         alternatives = [
@@ -259,15 +262,13 @@ class _PostgresBackend:
         tsquery = self.tsquery(parsed)
         window = (
             self.matching(articles, parsed, tsquery)
-            .order_by("-published_date", "-pk")
+            .order_by(*SORTS["newest"])
             .values("pk")[: RESULT_WINDOW + 1]
         )
         rank = SearchRank(_VectorColumn(), tsquery)
         return articles.filter(pk__in=window).annotate(search_rank=rank)
 
     def snippets(self, articles, parsed: ParsedQuery) -> dict[int, SafeString]:
-        from articles.models import Article
-
         body = Func(
             Left("body", SNIPPET_SOURCE_CHARS),
             Value(START + STOP),
@@ -285,7 +286,7 @@ class _PostgresBackend:
             max_fragments=2,
             fragment_delimiter=" … ",
         )
-        rows = Article.objects.filter(pk__in=[article.pk for article in articles])
+        rows = Article.objects.using(self.db).filter(pk__in=[article.pk for article in articles])
         return {
             pk: _mark_sentinels(text)
             for pk, text in rows.annotate(snippet=headline).values_list("pk", "snippet")
@@ -297,26 +298,28 @@ class _PostgresBackend:
         ``%>`` lets the trigram indexes of migration 0003 find the candidates; its default
         threshold (0.6) misses plain typos ("Lukashneko" scores 0.55), hence ``SET LOCAL``.
         """
-        from articles.models import Person, PersonAlias
-
         scores: dict[int, float] = {}
-        with transaction.atomic(using=Person.objects.db):
-            with connections[Person.objects.db].cursor() as cursor:
+        with transaction.atomic(using=self.db):
+            with connections[self.db].cursor() as cursor:
                 cursor.execute(f"SET LOCAL pg_trgm.word_similarity_threshold = {SUGGEST_MIN}")
             for model, person in ((Person, "pk"), (PersonAlias, "person_id")):
                 rows = (
-                    model.objects.filter(name__trigram_word_similar=query)
+                    model.objects.using(self.db)
+                    .filter(name__trigram_word_similar=query)
                     .annotate(similarity=TrigramWordSimilarity(query, "name"))
                     .values_list(person, "similarity")
                 )
                 for pk, similarity in rows:
                     scores[pk] = max(similarity, scores.get(pk, 0.0))
-        people = Person.objects.in_bulk(scores)
+        people = Person.objects.using(self.db).in_bulk(scores)
         return sorted(people.values(), key=lambda p: (-scores[p.pk], p.name))[:limit]
 
 
 class _SqliteBackend:
     table = "articles_article_fts"
+
+    def __init__(self, db: str):
+        self.db = db
 
     def match_expression(self, parsed: ParsedQuery) -> str:
         """An FTS5 query for ``parsed``: every word quoted, so no user text is syntax.
@@ -364,20 +367,16 @@ class _SqliteBackend:
             f"SELECT rowid, snippet({self.table}, 2, %s, %s, '…', 32) FROM {self.table} "
             f"WHERE {self.table} MATCH %s AND rowid IN ({placeholders})"
         )
-        from articles.models import Article
-
-        with connections[Article.objects.db].cursor() as cursor:
+        with connections[self.db].cursor() as cursor:
             cursor.execute(sql, [START, STOP, self.match_expression(parsed), *pks])
             return {pk: _mark_sentinels(text) for pk, text in cursor.fetchall()}
 
     def suggest_people(self, query: str, limit: int):
         """The nearest names by ``difflib`` ratio: fine for a knowledge base of hundreds."""
-        from articles.models import Person
-
         wanted = query.lower()
         scores: dict[int, float] = {}
         people = {}
-        for person in Person.objects.prefetch_related("aliases"):
+        for person in Person.objects.using(self.db).prefetch_related("aliases"):
             people[person.pk] = person
             names = [person.name, person.name_ru, person.surname, person.surname_ru]
             names += [alias.name for alias in person.aliases.all()]
@@ -432,9 +431,9 @@ class _Fts5Rank(_Fts5Match):
 def _backend(alias: str):
     vendor = connections[alias].vendor
     if vendor == "postgresql":
-        return _PostgresBackend()
+        return _PostgresBackend(alias)
     if vendor == "sqlite":
-        return _SqliteBackend()
+        return _SqliteBackend(alias)
     raise NotImplementedError(f"full-text search does not support {vendor}")
 
 
@@ -510,11 +509,18 @@ def highlight_text(text: str, query: str) -> SafeString:
     stems = {light_stem(word) for word in parse_query(query).words}
     if not stems:
         return _mark_sentinels(text)
+    # Russian stems match as prefixes, as in the SQLite search; English ones must be equal,
+    # so that "put" does not mark "Putin". A body repeats its words: decide each once.
+    russian = tuple(stem for stem in stems if _CYRILLIC.search(stem) and len(stem) >= _MIN_STEM)
+    decided: dict[str, bool] = {}
     pieces = []
     position = 0
     for found in _WORD.finditer(text):
         word = found.group().lower()
-        if any(word.startswith(stem) for stem in stems):
+        if word not in decided:
+            stem = light_stem(word)
+            decided[word] = stem in stems or stem.startswith(russian)
+        if decided[word]:
             pieces.append(text[position : found.start()])
             pieces.append(f"{START}{found.group()}{STOP}")
             position = found.end()
@@ -522,10 +528,8 @@ def highlight_text(text: str, query: str) -> SafeString:
     return _mark_sentinels("".join(pieces))
 
 
-def suggest_people(query: str, limit: int = 5) -> list:
+def suggest_people(query: str, limit: int = 5) -> list[Person]:
     """People whose name or alias is nearest to ``query``: "did you mean" for misspellings."""
-    from articles.models import Person
-
     text = " ".join(_WORD.findall(clean_query(query)))
     if not text:
         return []

@@ -400,6 +400,11 @@ def test_highlight_text_escapes_and_marks_inflections():
     )
 
 
+def test_highlight_text_marks_whole_english_words_only():
+    assert search.highlight_text("Putin puts it", "put") == "Putin <mark>puts</mark> it"
+    assert search.highlight_text("a b", "a") == "<mark>a</mark> b"
+
+
 def test_highlight_text_leaves_excluded_words_unmarked():
     assert search.highlight_text("talks in Minsk", "talks -Minsk") == (
         "<mark>talks</mark> in Minsk"

@@ -1,8 +1,8 @@
 """Full-text search structures, one set per database vendor (see articles/search.py).
 
 PostgreSQL: a stored generated ``search_vector`` tsvector column on articles (title A, linked
-names B, body C) with a GIN index, plus pg_trgm and trigram indexes on people's names and
-aliases for "did you mean" suggestions.
+names B, body C) with a GIN index, a newest-first index with undated articles last, plus
+pg_trgm and trigram indexes on people's names and aliases for "did you mean" suggestions.
 
 SQLite: an external-content FTS5 table over (title, search_names, body) kept in step by
 triggers.
@@ -40,12 +40,20 @@ POSTGRES_FORWARDS = [
     ALTER COLUMN search_vector SET STORAGE MAIN
     """,
     "CREATE INDEX article_search_vector ON articles_article USING gin (search_vector)",
+    # Newest first with undated articles last, as the pages sort: the model's article_newest
+    # index is DESC NULLS FIRST on PostgreSQL, which this order cannot use. The relevance
+    # window of a common word walks this index.
+    """
+    CREATE INDEX article_newest_dated_first
+    ON articles_article (published_date DESC NULLS LAST, id DESC)
+    """,
     "CREATE INDEX person_name_trgm ON articles_person USING gin (name gin_trgm_ops)",
     "CREATE INDEX person_alias_name_trgm ON articles_personalias USING gin (name gin_trgm_ops)",
 ]
 POSTGRES_BACKWARDS = [
     "DROP INDEX IF EXISTS person_alias_name_trgm",
     "DROP INDEX IF EXISTS person_name_trgm",
+    "DROP INDEX IF EXISTS article_newest_dated_first",
     "ALTER TABLE articles_article DROP COLUMN IF EXISTS search_vector",
 ]
 
