@@ -363,6 +363,11 @@ def test_an_overlong_query_is_a_bad_request(client, corpus):
 
 
 @pytest.mark.django_db
+def test_a_query_with_a_nul_byte_is_a_bad_request(client, corpus):
+    assert client.get("/articles/", {"q": "Putin\x00"}).status_code == 400
+
+
+@pytest.mark.django_db
 def test_an_edited_article_is_found_by_its_new_text(corpus):
     article = make_article("Plain title", "Nothing special.")
     Article.objects.filter(pk=article.pk).update(body="A word like zanzibarian appears.")
