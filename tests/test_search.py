@@ -292,6 +292,22 @@ def test_a_query_of_stop_words_matches_nothing(corpus):
     assert found("the and of") == []
 
 
+@on_postgresql
+@pytest.mark.django_db
+def test_the_window_split_by_recency_finds_the_same_results(corpus, monkeypatch):
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    whole = list(Article.objects.search("talks"))
+    monkeypatch.setattr(search, "RECENT_ARTICLES", 2)
+    monkeypatch.setattr(search, "RESULT_WINDOW", 1)
+    assert search._PostgresBackend(connection.alias).recent_threshold() is not None
+    split = list(Article.objects.search("talks"))
+    # The window holds the two newest matches (RESULT_WINDOW + 1), in relevance order.
+    newest = sorted(whole, key=lambda article: article.published_date, reverse=True)[:2]
+    assert len(whole) > 2
+    assert split == [article for article in whole if article in newest]
+
+
 @pytest.mark.django_db
 def test_counting_stops_at_the_limit(corpus):
     assert search.count_matches(Article.objects.all(), "talks", limit=1) == (1, False)
