@@ -9,9 +9,10 @@ from django.db import connection, transaction
 from articles import search
 from articles.models import Article, Person, PersonAlias, PersonMention
 
-on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL text-search behaviour"
-)
+
+def postgresql_only(why: str):
+    return pytest.mark.skipif(connection.vendor != "postgresql", reason=f"PostgreSQL only: {why}")
+
 
 HOSTILE_QUERIES = [
     '"',
@@ -286,13 +287,13 @@ def test_a_query_with_nothing_to_look_for_matches_nothing(corpus, query):
     assert found(query) == []
 
 
-@on_postgresql
+@postgresql_only("FTS5 has no stop words")
 @pytest.mark.django_db
 def test_a_query_of_stop_words_matches_nothing(corpus):
     assert found("the and of") == []
 
 
-@on_postgresql
+@postgresql_only("SQLite ranks every match, without a window")
 @pytest.mark.django_db
 def test_the_window_split_by_recency_finds_the_same_results(corpus, monkeypatch):
     with connection.cursor() as cursor:
