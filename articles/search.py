@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import reduce
+from itertools import pairwise
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -36,6 +37,7 @@ from django.contrib.postgres.search import (
 from django.db import connections, transaction
 from django.db.models import (
     BooleanField,
+    DateField,
     Expression,
     F,
     FloatField,
@@ -55,8 +57,9 @@ MAX_QUERY_LENGTH = 500
 # Relevance ranks at most this many of the newest matches (see ``_PostgresBackend.ranked``),
 # and ``count_matches`` stops here by default: "more than 1000 results".
 RESULT_WINDOW = 1000
-# The relevance window is first looked for among about this many of the newest articles.
-RECENT_ARTICLES = 10_000
+# The relevance window is looked for among about this many of the newest articles first,
+# then this many, …, then among all (see ``_PostgresBackend.ranked``).
+RECENT_TIERS = (2_500, 10_000, 40_000)
 SORTS = {
     "newest": (F("published_date").desc(nulls_last=True), F("pk").desc()),
     "oldest": (F("published_date").asc(nulls_last=True), F("pk").asc()),
@@ -193,10 +196,13 @@ def _fallback_snippet(body: str) -> SafeString:
 
 
 def _person_names(parsed: ParsedQuery) -> list[str]:
-    """Every name of the people the whole query names (by canonical name or any alias).
+    """The canonical names of the people the whole query names (by any name or alias).
 
-    ``Назарбаев`` or ``Nazarbaev`` gives ``Nursultan Nazarbayev``, ``Назарбаев``, … so the
-    search also finds articles that use another spelling or alphabet.
+    ``Назарбаев`` or ``Nazarbaev`` gives ``Nursultan Nazarbayev``, ``Нурсултан Назарбаев``,
+    ``Nazarbayev``: the search also finds articles that use another spelling or alphabet.
+    Only these forms, not every alias: each one ORed into the query adds its frequency to
+    the planner's estimate ("Leader of the Nation" made Nazarbayev look like half the
+    archive) and a wrong estimate picks a slow plan.
     """
     if parsed.excluded or len(parsed.groups) != 1 or len(parsed.groups[0]) != 1:
         return []
@@ -208,8 +214,8 @@ def _person_names(parsed: ParsedQuery) -> list[str]:
     )
     names = {name.lower()}
     found = []
-    for person in people.prefetch_related("aliases")[:5]:
-        for candidate in [person.name, person.name_ru, *(a.name for a in person.aliases.all())]:
+    for person in people[:5]:
+        for candidate in (person.name, person.name_ru, person.surname, person.surname_ru):
             if candidate and candidate.lower() not in names:
                 names.add(candidate.lower())
                 found.append(candidate)
@@ -260,51 +266,71 @@ class _PostgresBackend:
         articles ranking them all takes over a second, so only a window is ranked; the one
         extra row lets a count of the results say "more than 1000".
 
-        Finding the newest matches is the hard part when the planner misjudges how common a
-        query is (a phrase of common words: estimated 3 %, really 20 %) and sorts all
-        20,000 matches by date. So the window is looked for among the newest articles first
-        (the GIN and date indexes combined) and only then among the older ones: ``UNION
-        ALL`` under a ``LIMIT`` never starts its second branch when the first one fills
-        the window.
+        Finding the newest matches is the hard part. Walking the date index costs the rows
+        walked until the window fills, which is unbounded when the matches are old (a
+        president of the 1990s); sorting every match by date costs every match, which is
+        20,000 for a phrase of common words the planner thinks rare. So the window is
+        looked for tier by tier, newest articles first (``RECENT_TIERS``), each tier a
+        bounded piece of work: ``UNION ALL`` under a ``LIMIT`` starts a tier only when the
+        newer ones did not fill the window.
         """
         tsquery = self.tsquery(parsed)
-        newest_matches = (
-            self.matching(articles, parsed, tsquery).order_by(*SORTS["newest"]).values("pk")
-        )
-        window = newest_matches[: RESULT_WINDOW + 1]
-        threshold = self.recent_threshold()
-        if threshold is not None:
-            recent = newest_matches.filter(published_date__gte=threshold)
-            older = newest_matches.filter(
-                Q(published_date__lt=threshold) | Q(published_date__isnull=True)
+        matching = self.matching(articles, parsed, tsquery).values("pk")
+        window = matching.order_by(*SORTS["newest"])[: RESULT_WINDOW + 1]
+        thresholds = self.tier_thresholds()
+        if thresholds:
+            # The newest tier may walk the date index (a common word fills the window in a
+            # few hundred rows); the others are ordered by an expression no index serves, so
+            # that a walk through years without a match cannot happen: the GIN and date
+            # indexes are combined and only matches inside the tier are read.
+            unwalkable = Func(
+                F("published_date"), template="(%(expressions)s + 0)", output_field=DateField()
             )
-            window = recent[: RESULT_WINDOW + 1].union(older[: RESULT_WINDOW + 1], all=True)[
-                : RESULT_WINDOW + 1
-            ]
+            tiers = []
+            for newer, older in pairwise([None, *thresholds, None]):
+                if newer is None:
+                    tier = matching.filter(published_date__gte=older).order_by(*SORTS["newest"])
+                else:
+                    if older is None:
+                        in_tier = Q(published_date__lt=newer) | Q(published_date__isnull=True)
+                    else:
+                        in_tier = Q(published_date__lt=newer, published_date__gte=older)
+                    tier = matching.filter(in_tier).order_by(
+                        unwalkable.desc(nulls_last=True), F("pk").desc()
+                    )
+                tiers.append(tier[: RESULT_WINDOW + 1])
+            window = tiers[0].union(*tiers[1:], all=True)[: RESULT_WINDOW + 1]
         rank = SearchRank(_VectorColumn(), tsquery)
         return articles.filter(pk__in=window).annotate(search_rank=rank)
 
-    def recent_threshold(self):
-        """The date after which about the newest ``RECENT_ARTICLES`` were published, or None.
+    def tier_thresholds(self) -> list:
+        """The dates after which about the newest ``RECENT_TIERS`` articles were published.
 
-        Read from the planner's statistics (histogram of ``published_date``), not from the
-        table: free, and good enough for splitting work. None for a small or unanalysed table.
+        Read from the planner's statistics (the histogram of ``published_date``), not from
+        the table: free, and good enough for splitting work. Empty for a small or
+        unanalysed table, which is searched in one piece.
         """
         with connections[self.db].cursor() as cursor:
             cursor.execute(
                 """
                 SELECT s.histogram_bounds::text::date[], c.reltuples
-                FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename
-                WHERE s.schemaname = current_schema() AND c.relnamespace = (
-                    SELECT oid FROM pg_namespace WHERE nspname = current_schema())
-                AND s.tablename = 'articles_article' AND s.attname = 'published_date'
+                FROM pg_stats s
+                JOIN pg_class c ON c.relname = s.tablename
+                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = s.schemaname
+                WHERE s.schemaname = current_schema() AND s.tablename = 'articles_article'
+                AND s.attname = 'published_date'
                 """
             )
             row = cursor.fetchone()
-        if not row or not row[0] or row[1] < 2 * RECENT_ARTICLES:
-            return None
+        if not row or not row[0]:
+            return []
         bounds, articles = row
-        return bounds[int((len(bounds) - 1) * (1 - RECENT_ARTICLES / articles))]
+        last = len(bounds) - 1
+        return [
+            bounds[int(last * (1 - tier / articles))]
+            for tier in RECENT_TIERS
+            if tier * 2 <= articles
+        ]
 
     def snippets(self, articles, parsed: ParsedQuery) -> dict[int, SafeString]:
         body = Func(

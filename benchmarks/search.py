@@ -34,6 +34,8 @@ QUERIES = [
     {"q": '"Eurasian Economic Union"'},
     {"q": "telephone conversation Lukashenko"},
     {"q": "Tokayev Beijing trade"},
+    # A person's name in another alphabet: the query is widened to the canonical names.
+    {"q": "Назарбаев"},
     # Date orders skip ranking but must find the first page among every match.
     {"q": "cooperation", "sort": "newest"},
     {"q": "cooperation", "sort": "oldest"},

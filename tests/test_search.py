@@ -295,13 +295,13 @@ def test_a_query_of_stop_words_matches_nothing(corpus):
 
 @postgresql_only("SQLite ranks every match, without a window")
 @pytest.mark.django_db
-def test_the_window_split_by_recency_finds_the_same_results(corpus, monkeypatch):
+def test_the_window_looked_for_in_tiers_of_recency_holds_the_newest_matches(corpus, monkeypatch):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE articles_article")
     whole = list(Article.objects.search("talks"))
-    monkeypatch.setattr(search, "RECENT_ARTICLES", 2)
+    monkeypatch.setattr(search, "RECENT_TIERS", (1, 2, 3))
     monkeypatch.setattr(search, "RESULT_WINDOW", 1)
-    assert search._PostgresBackend(connection.alias).recent_threshold() is not None
+    assert len(search._PostgresBackend(connection.alias).tier_thresholds()) == 3
     split = list(Article.objects.search("talks"))
     # The window holds the two newest matches (RESULT_WINDOW + 1), in relevance order.
     newest = sorted(whole, key=lambda article: article.published_date, reverse=True)[:2]
