@@ -396,3 +396,23 @@ class Quote(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class ArticleSearchIndex(models.Model):
+    """SQLite only: the FTS5 index of articles that migration 0003 creates and triggers fill.
+
+    Unmanaged and never written: it exists so that ``articles.search`` can join the index to
+    the articles and rank every match with ``bm25`` in one pass over it.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="fts",
+    )
+
+    class Meta:
+        managed = False
+        db_table = "articles_article_fts"

@@ -71,6 +71,8 @@ SNIPPET_FALLBACK_WORDS = 40
 # at which a name counts as near a misspelled query.
 SUGGEST_MIN = 0.3
 SUGGEST_MIN_RATIO = 0.6
+# SQLite's bm25 weights per FTS5 column: title, linked names, body.
+BM25_WEIGHTS = "10.0, 5.0, 1.0"
 
 # Sentinels marking highlighted words: control characters that are removed from the text
 # first, so any left after highlighting are ours and can be turned into markup after escaping.
@@ -415,12 +417,15 @@ class _SqliteBackend:
         return " + ".join(parts)
 
     def matching(self, articles, parsed: ParsedQuery):
-        return articles.filter(_Fts5Match(self.match_expression(parsed)))
+        # An INNER JOIN (isnull=False) lets SQLite drive the query from the index.
+        return articles.filter(fts__isnull=False).filter(
+            _Fts5(self.match_expression(parsed), template="{table} MATCH %s")
+        )
 
     def ranked(self, articles, parsed: ParsedQuery):
-        """Every match, ranked: the embedded database is for small archives."""
-        match = self.match_expression(parsed)
-        return articles.filter(_Fts5Match(match)).annotate(search_rank=_Fts5Rank(match))
+        """Every match, ranked by ``bm25`` in the same pass over the index that finds it."""
+        rank = _Fts5(template=f"-bm25({{table}}, {BM25_WEIGHTS})", output_field=FloatField())
+        return self.matching(articles, parsed).annotate(search_rank=rank)
 
     def snippets(self, articles, parsed: ParsedQuery) -> dict[int, SafeString]:
         pks = [article.pk for article in articles]
@@ -452,44 +457,31 @@ class _SqliteBackend:
         return [people[pk] for pk in best[:limit]]
 
 
-class _Fts5Match(Expression):
-    """``<article pk> IN (SELECT rowid FROM articles_article_fts WHERE … MATCH %s)``."""
+class _Fts5(Expression):
+    """SQL about the joined FTS5 table: ``{table}`` in ``template`` becomes its hidden column.
 
-    output_field = BooleanField()
+    FTS5's ``MATCH`` and ``bm25()`` take the table's hidden column (named like the table),
+    qualified by whatever alias Django gave the join, so the SQL survives relabelling when
+    the queryset becomes a subquery. ``match`` is passed as a parameter, never inlined.
+    """
 
-    def __init__(self, match: str):
-        super().__init__()
+    def __init__(self, match: str | None = None, *, template: str, output_field=None):
+        super().__init__(output_field=output_field or BooleanField())
         self.match = match
-        self.pk = F("pk")
+        self.template = template
+        self.index = F("fts__article")
 
     def get_source_expressions(self):
-        return [self.pk]
+        return [self.index]
 
     def set_source_expressions(self, exprs):
-        (self.pk,) = exprs
+        (self.index,) = exprs
 
     def as_sql(self, compiler, connection):
-        pk_sql, pk_params = compiler.compile(self.pk)
-        table = _SqliteBackend.table
-        return (
-            f"{pk_sql} IN (SELECT rowid FROM {table} WHERE {table} MATCH %s)",
-            [*pk_params, self.match],
-        )
-
-
-class _Fts5Rank(_Fts5Match):
-    """The article's ``bm25`` score, negated so higher is better; title 10, names 5, body 1."""
-
-    output_field = FloatField()
-
-    def as_sql(self, compiler, connection):
-        pk_sql, pk_params = compiler.compile(self.pk)
-        table = _SqliteBackend.table
-        return (
-            f"(SELECT -bm25({table}, 10.0, 5.0, 1.0) FROM {table} "
-            f"WHERE {table} MATCH %s AND rowid = {pk_sql})",
-            [self.match, *pk_params],
-        )
+        alias = compiler.quote_name_unless_alias(self.index.alias)
+        table = f"{alias}.{connection.ops.quote_name(_SqliteBackend.table)}"
+        params = [] if self.match is None else [self.match]
+        return self.template.format(table=table), params
 
 
 def _backend(alias: str):

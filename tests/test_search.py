@@ -250,6 +250,14 @@ def test_a_filter_after_search_keeps_relevance_order(corpus):
 
 
 @pytest.mark.django_db
+def test_a_search_works_as_a_subquery(corpus):
+    # Facets and filters nest querysets: the search SQL must follow Django's relabelling.
+    matches = Article.objects.search("pipeline").values("pk")
+    nested = Article.objects.filter(pk__in=matches).exclude(pk=corpus["eaeu"].pk)
+    assert set(nested) == {corpus["pipeline_title"], corpus["pipeline_body"]}
+
+
+@pytest.mark.django_db
 def test_ordering_by_date_overrides_relevance(corpus):
     by_date = Article.objects.search("pipeline", sort="newest")
     assert list(by_date) == [corpus["pipeline_body"], corpus["pipeline_title"]]

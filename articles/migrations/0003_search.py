@@ -7,9 +7,10 @@ pg_trgm and trigram indexes on people's names and aliases for "did you mean" sug
 SQLite: an external-content FTS5 table over (title, search_names, body) kept in step by
 triggers.
 
-Neither lives in Django's model state: a tsvector column is meaningless on SQLite and an FTS5
+Neither is part of a managed model: a tsvector column is meaningless on SQLite and an FTS5
 table is meaningless on PostgreSQL, and a model field would make every SELECT on the other
-vendor name a missing column. ``articles/search.py`` is the only code that refers to them.
+vendor name a missing column. (The unmanaged ``ArticleSearchIndex`` only lets the ORM join the
+FTS5 table on SQLite.) ``articles/search.py`` is the only code that refers to them.
 Both are filled for the rows that already exist: the generated column by PostgreSQL itself,
 the FTS5 table by its 'rebuild' command.
 
@@ -18,7 +19,8 @@ the table and drops the old one), the triggers go with the old table; such a mig
 run ``SQLITE_TRIGGERS`` again and rebuild the index.
 """
 
-from django.db import migrations
+import django.db.models.deletion
+from django.db import migrations, models
 
 # 'russian' sends all-ASCII words to the English Snowball stemmer (checked on PostgreSQL 15:
 # to_tsvector('russian', 'meetings Путина') = 'meet':1 'путин':2), so one literal,
@@ -132,4 +134,24 @@ class Migration(migrations.Migration):
     ]
 
     # Not TrigramExtension(): its reverse queries pg_extension on every vendor.
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [
+        migrations.RunPython(forwards, backwards),
+        # Unmanaged: only lets the ORM join the SQLite FTS5 table; creates nothing.
+        migrations.CreateModel(
+            name="ArticleSearchIndex",
+            fields=[
+                (
+                    "article",
+                    models.OneToOneField(
+                        db_column="rowid",
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        primary_key=True,
+                        related_name="fts",
+                        serialize=False,
+                        to="articles.article",
+                    ),
+                ),
+            ],
+            options={"db_table": "articles_article_fts", "managed": False},
+        ),
+    ]
