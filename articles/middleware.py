@@ -5,6 +5,7 @@ These are behaviour, not configuration, so they live in the app rather than in `
 
 import logging
 
+from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -41,3 +42,22 @@ class DatabaseUnavailableMiddleware:
         add_never_cache_headers(response)
         return response
 
+
+class RejectNulBytesMiddleware:
+    """Refuse with 400 an address whose path or query holds a NUL character.
+
+    No page has a use for one, and PostgreSQL cannot take one in a text parameter (psycopg
+    raises), so letting it through turns a junk request into a server error on any page that
+    filters by a query parameter or a slug.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("The address contains a NUL character.")
+        return self.get_response(request)
