@@ -37,12 +37,12 @@ def parse_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def parse_seconds(name: str, value: str) -> int:
-    """Read a duration in whole seconds, zero or more."""
-    seconds = parse_int(name, value)
-    if seconds < 0:
+def parse_count(name: str, value: str) -> int:
+    """Read a whole number that cannot be negative: a count, or a duration in seconds."""
+    number = parse_int(name, value)
+    if number < 0:
         raise ImproperlyConfigured(f"{name}={value!r} is negative; use 0 to turn it off.")
-    return seconds
+    return number
 
 
 def parse_origins(name: str, value: str) -> list[str]:

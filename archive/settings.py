@@ -14,12 +14,12 @@ from django.core.exceptions import ImproperlyConfigured
 
 from archive.env import (
     parse_bool,
+    parse_count,
     parse_database_url,
     parse_int,
     parse_list,
     parse_origins,
     parse_proxy_ssl_header,
-    parse_seconds,
     sqlite_database,
 )
 
@@ -45,7 +45,7 @@ SECURE_SSL_REDIRECT = parse_bool(
 )
 _secure_cookies = parse_bool("SECURE_COOKIES", os.environ.get("SECURE_COOKIES", _https_default))
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _secure_cookies
-SECURE_HSTS_SECONDS = parse_seconds(
+SECURE_HSTS_SECONDS = parse_count(
     "SECURE_HSTS_SECONDS", os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = parse_bool(
@@ -122,6 +122,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+# Behind proxies the peer address is the proxy's, so every client would share one lockout.
+# TRUSTED_PROXY_COUNT says how many proxies append to X-Forwarded-For (0: none, use the peer).
+TRUSTED_PROXY_COUNT = parse_count("TRUSTED_PROXY_COUNT", os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "articles.security.client_ip"
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"

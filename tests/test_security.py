@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Person
+from articles.security import client_ip
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50)}
@@ -28,6 +29,7 @@ HTTPS_VARIABLES = {
     "SECURE_HSTS_PRELOAD",
     "SECURE_PROXY_SSL_HEADER",
     "CSRF_TRUSTED_ORIGINS",
+    "TRUSTED_PROXY_COUNT",
 }
 # A <script> element without src (inline code), a style attribute or an on…= handler: what
 # the Content-Security-Policy blocks, so a page using one would be broken under it.
@@ -128,6 +130,7 @@ def test_https_settings_follow_the_environment():
         ("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto: https", "is not an HTTP header name"),
         ("CSRF_TRUSTED_ORIGINS", "archive.example", "is not an origin"),
         ("CSRF_TRUSTED_ORIGINS", "https://archive.example/admin/", "is not an origin"),
+        ("TRUSTED_PROXY_COUNT", "-1", "is negative"),
     ],
 )
 def test_a_bad_https_setting_stops_start(name, value, message):
@@ -194,11 +197,12 @@ def editor(django_user_model):
     return django_user_model.objects.create_user("alma", password="right-Passw0rd", is_staff=True)
 
 
-def sign_in(client, username: str, password: str, address: str = "203.0.113.7"):
+def sign_in(client, username: str, password: str, address: str = "203.0.113.7", **headers):
     return client.post(
         "/admin/login/?next=/admin/",
         {"username": username, "password": password, "next": "/admin/"},
         REMOTE_ADDR=address,
+        **headers,
     )
 
 
@@ -237,3 +241,39 @@ def test_a_lockout_does_not_lock_out_other_users_or_addresses(client, editor, dj
     # The same username from elsewhere: the lockout is per username and address, so a
     # stranger guessing cannot keep the real editor out.
     assert sign_in(client, "alma", "right-Passw0rd", address="198.51.100.9").status_code == 302
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_clients_are_told_apart_by_the_address_it_forwards(client, editor, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.1"
+    for attempt in range(5):
+        # The attacker's own X-Forwarded-For entry (left) cannot hide its address (right).
+        spoofed = f"1.2.3.{attempt}, 192.0.2.66"
+        sign_in(client, "alma", "guess", proxy, HTTP_X_FORWARDED_FOR=spoofed)
+    locked = sign_in(client, "alma", "right-Passw0rd", proxy, HTTP_X_FORWARDED_FOR="192.0.2.66")
+    assert locked.status_code == 429
+
+    real_editor = sign_in(
+        client, "alma", "right-Passw0rd", proxy, HTTP_X_FORWARDED_FOR="198.51.100.20"
+    )
+    assert real_editor.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "192.0.2.66", "10.0.0.1"),
+        (1, "", "10.0.0.1"),
+        (1, "192.0.2.66", "192.0.2.66"),
+        (1, "6.6.6.6, 192.0.2.66", "192.0.2.66"),
+        (2, "6.6.6.6, 192.0.2.66, 10.0.0.2", "192.0.2.66"),
+        (2, "192.0.2.66", "10.0.0.1"),
+    ],
+)
+def test_the_client_address_is_read_through_the_trusted_proxies_only(
+    rf, settings, proxies, forwarded, expected
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
