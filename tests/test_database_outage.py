@@ -4,10 +4,12 @@ The slow tests start a real app server (one process, one thread, persistent data
 connections, ``DEBUG`` off: the shape of a production worker) and break its database under it.
 """
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -123,6 +125,16 @@ def test_a_database_that_is_down_gives_503_never_a_traceback(app_server):
         assert_outage_page(*get(base + path))
 
 
+def app_database_url(host: str = "", port: str = "") -> str:
+    """A ``DATABASE_URL`` for this test database, tagged so its connections can be found."""
+    db = connection.settings_dict
+    query = urlencode({**db["OPTIONS"], "application_name": APP_NAME})
+    return (
+        f"postgresql://{quote(db['USER'])}:{quote(db['PASSWORD'])}"
+        f"@{host or db['HOST']}:{port or db['PORT']}/{quote(db['NAME'])}?{query}"
+    )
+
+
 def app_backends() -> list[int]:
     """Server processes of our test app's connections, in this test database only."""
     with connection.cursor() as cursor:
@@ -141,12 +153,7 @@ def app_backends() -> list[int]:
 def test_the_app_reconnects_after_the_database_drops_its_connections(app_server):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: terminates the app's server connections")
-    db = connection.settings_dict
-    query = urlencode({**db["OPTIONS"], "application_name": APP_NAME})
-    base = app_server(
-        f"postgresql://{quote(db['USER'])}:{quote(db['PASSWORD'])}@{db['HOST']}:{db['PORT']}"
-        f"/{quote(db['NAME'])}?{query}"
-    )
+    base = app_server(app_database_url())
     assert get(base + "/")[0] == 200
     assert get(base + "/")[0] == 200
     (first,) = app_backends()  # one connection, kept between requests
@@ -163,3 +170,89 @@ def test_the_app_reconnects_after_the_database_drops_its_connections(app_server)
     assert get(base + "/")[0] == 200
     (second,) = app_backends()
     assert second != first
+
+
+class Relay:
+    """A TCP relay in front of PostgreSQL that can drop its connections and refuse new ones.
+
+    Cutting it does to the app what a database restart does: open connections die and new ones
+    fail (a server that is shutting down also accepts and then hangs up) until it is back.
+    """
+
+    def __init__(self, host: str, port: int):
+        self.target = (host, port)
+        self.up = True
+        self.sockets: list[socket.socket] = []
+        self.lock = threading.Lock()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:  # closed: the test is over
+                return
+            if not self.up:
+                client.close()
+                continue
+            upstream = socket.create_connection(self.target)
+            with self.lock:
+                self.sockets += [client, upstream]
+            for source, sink in [(client, upstream), (upstream, client)]:
+                threading.Thread(target=self.pump, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def pump(source: socket.socket, sink: socket.socket):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                # shutdown() wakes the other pump, blocked in recv() on its end.
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def cut(self):
+        self.up = False
+        with self.lock:
+            for end in self.sockets:
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+                end.close()
+            self.sockets.clear()
+
+    def restore(self):
+        self.up = True
+
+    def close(self):
+        self.cut()
+        self.listener.close()
+
+
+@pytest.fixture
+def relay():
+    host, port = connection.settings_dict["HOST"], connection.settings_dict["PORT"]
+    if connection.vendor != "postgresql" or not host or host.startswith("/"):
+        pytest.skip("needs PostgreSQL over TCP, to relay the app's connections through a cut-off")
+    relay = Relay(host, int(port or 5432))
+    yield relay
+    relay.close()
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_pages_answer_503_while_the_database_restarts_then_work_again(app_server, relay):
+    base = app_server(app_database_url("127.0.0.1", str(relay.port)))
+    assert get(base + "/")[0] == 200
+
+    relay.cut()
+    assert_outage_page(*get(base + "/"))
+    assert_outage_page(*get(base + "/articles/"))
+
+    relay.restore()
+    assert get(base + "/")[0] == 200
+    assert get(base + "/articles/")[0] == 200
