@@ -192,6 +192,54 @@ def test_the_admin_works_under_the_policy(staff_client):
     assert re.findall(r'<script src="/static/admin/js/[^"]+\.js"', html)
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}")
+@pytest.mark.django_db(transaction=True)
+def test_the_admin_runs_in_a_browser_without_policy_violations(live_server, django_user_model):
+    """Chromium enforces the policy; any blocked script or style is a console error."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    django_user_model.objects.create_superuser("root", "root@example.org", "Browser-Passw0rd")
+    person = Person.objects.create(name="Almazbek Atambayev")
+    article = Article.objects.create(
+        title="Talks", body="Text.", raw_text="Text.", sha256="f" * 64, file_name="t.txt"
+    )
+    problems = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(base_url=live_server.url)
+        page.set_default_timeout(10_000)
+        page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        # The browser asks for /favicon.ico on its own; the site has none (not this test's concern).
+        page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+
+        page.goto("/admin/login/")
+        page.fill("#id_username", "root")
+        page.fill("#id_password", "Browser-Passw0rd")
+        page.click("input[type=submit]")
+        page.wait_for_url("**/admin/")
+
+        page.goto(f"/admin/articles/person/{person.pk}/change/")
+        # Scripts at work: a new inline row (inlines.js) and the country autocomplete (select2).
+        rows = page.locator("#aliases-group tr.form-row.dynamic-aliases")
+        before = rows.count()
+        page.click("#aliases-group .add-row a")
+        assert rows.count() == before + 1
+        page.click("#id_country + .select2")
+        page.wait_for_selector(".select2-results")
+        page.goto(f"/admin/articles/article/{article.pk}/change/")
+        page.click("#id_published_date + .datetimeshortcuts a")  # "Today" (DateTimeShortcuts)
+        assert page.input_value("#id_published_date")
+        browser.close()
+    assert problems == []
+
+
 @pytest.fixture
 def editor(django_user_model):
     return django_user_model.objects.create_user("alma", password="right-Passw0rd", is_staff=True)
