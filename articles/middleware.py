@@ -44,20 +44,21 @@ class DatabaseUnavailableMiddleware:
 
 
 class RejectNulBytesMiddleware:
-    """Refuse with 400 an address whose path or query holds a NUL character.
+    """Refuse with 400 a request whose path, query or cookies hold a NUL character.
 
     No page has a use for one, and PostgreSQL cannot take one in a text parameter (psycopg
     raises), so letting it through turns a junk request into a server error on any page that
-    filters by a query parameter or a slug.
+    filters by a query parameter or a slug, and on every page for a session cookie holding one
+    (written as the plain-ASCII escape ``"\\000"``, which cookie parsing decodes).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path_info or any(
-            "\x00" in key or any("\x00" in value for value in values)
-            for key, values in request.GET.lists()
-        ):
-            raise BadRequest("The address contains a NUL character.")
+        texts = [request.path_info, *request.COOKIES.keys(), *request.COOKIES.values()]
+        for key, values in request.GET.lists():
+            texts += [key, *values]
+        if any("\x00" in text for text in texts):
+            raise BadRequest("The request contains a NUL character.")
         return self.get_response(request)

@@ -317,6 +317,7 @@ def test_behind_a_proxy_clients_are_told_apart_by_the_address_it_forwards(client
         (1, "6.6.6.6, 192.0.2.66", "192.0.2.66"),
         (2, "6.6.6.6, 192.0.2.66, 10.0.0.2", "192.0.2.66"),
         (2, "192.0.2.66", "10.0.0.1"),
+        (1, "unknown", "10.0.0.1"),
     ],
 )
 def test_the_client_address_is_read_through_the_trusted_proxies_only(
