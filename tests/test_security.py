@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from archive.env import parse_proxy_ssl_header
 from articles.models import Article, Person
 from articles.security import client_ip
 
@@ -138,6 +139,31 @@ def test_a_bad_https_setting_stops_start(name, value, message):
     assert result.returncode != 0
     assert name in result.stderr
     assert message in result.stderr
+
+
+@pytest.fixture
+def https_only(settings):
+    """The HTTPS settings production gets by default (the test process runs with DEBUG on)."""
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+
+
+@pytest.mark.django_db
+def test_plain_http_is_sent_to_https_and_https_is_pinned(client, https_only):
+    plain = client.get("/articles/?page=2")
+    assert plain.status_code == 301
+    assert plain["Location"] == "https://testserver/articles/?page=2"
+    secure = client.get("/articles/", secure=True)
+    assert secure.status_code == 200
+    assert secure["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+@pytest.mark.django_db
+def test_behind_a_tls_proxy_its_header_marks_requests_secure(client, https_only, settings):
+    settings.SECURE_PROXY_SSL_HEADER = parse_proxy_ssl_header("NAME", "X-Forwarded-Proto")
+    assert client.get("/", HTTP_X_FORWARDED_PROTO="https").status_code == 200
+    assert client.get("/", HTTP_X_FORWARDED_PROTO="http").status_code == 301
 
 
 @pytest.mark.django_db
