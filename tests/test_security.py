@@ -18,7 +18,8 @@ from articles.security import client_ip
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50)}
-HTTPS_VARIABLES = {
+# Cleared from the inherited environment, so a developer's own values cannot leak into a test.
+SETTINGS_VARIABLES = {
     "SECRET_KEY",
     "DEBUG",
     "DATABASE_URL",
@@ -41,7 +42,7 @@ INLINE_CODE = re.compile(
 
 def run_python(code: str, **env_overrides) -> subprocess.CompletedProcess:
     """Run ``code`` in a fresh interpreter with the project's settings and a clean environment."""
-    env = {k: v for k, v in os.environ.items() if k not in HTTPS_VARIABLES}
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
     env.update(env_overrides, DJANGO_SETTINGS_MODULE="archive.settings")
     return subprocess.run(
         [sys.executable, "-c", code],
