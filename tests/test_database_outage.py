@@ -160,7 +160,11 @@ def test_the_app_reconnects_after_the_database_drops_its_connections(app_server)
 
     # What a database restart does to the app's open connection.
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(%s)", [first])
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE pid = %s AND datname = current_database()",
+            [first],
+        )
     deadline = time.monotonic() + 5
     while first in app_backends() and time.monotonic() < deadline:
         time.sleep(0.02)
