@@ -20,7 +20,8 @@ class DatabaseUnavailableMiddleware:
     """Answer 503 "try again shortly" instead of a 500 while the database cannot be reached.
 
     ``OperationalError`` and ``InterfaceError`` are what the drivers raise for a refused, lost or
-    closed connection. Django drops such a connection at the end of the request and, with
+    closed connection (and for a lock or statement timeout, where "try again shortly" is also
+    the right answer). Django drops such a connection at the end of the request and, with
     ``CONN_HEALTH_CHECKS``, checks a reused one before the next, so the app recovers on its own
     once the database is back: no restart needed.
     """
