@@ -1,7 +1,7 @@
 """While the database is down or restarting, pages answer 503 and the app recovers by itself.
 
-The slow tests start a real app server (one process, one thread, persistent database
-connections, ``DEBUG`` off: the shape of a production worker) and break its database under it.
+The slow tests start the production server, gunicorn, with one sync worker (one thread that
+keeps its database connection between requests) and ``DEBUG`` off, then break its database.
 """
 
 import contextlib
@@ -22,12 +22,6 @@ from django.db import InterfaceError, OperationalError, connection
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 APP_NAME = "archive-outage-test"
-SERVER = (
-    "import sys, django; django.setup(); "
-    "from wsgiref.simple_server import make_server; "
-    "from django.core.wsgi import get_wsgi_application; "
-    "make_server('127.0.0.1', int(sys.argv[1]), get_wsgi_application()).serve_forever()"
-)
 
 
 def free_port() -> int:
@@ -64,7 +58,15 @@ def app_server(tmp_path):
         log = tmp_path / f"server-{port}.log"
         with log.open("w") as output:
             server = subprocess.Popen(
-                [sys.executable, "-c", SERVER, str(port)],
+                # The production server, one sync worker: one thread reusing its connection.
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "archive.wsgi",
+                    "--workers=1",
+                    f"--bind=127.0.0.1:{port}",
+                ],
                 cwd=PROJECT_DIR,
                 env=env,
                 stdout=output,
