@@ -1,13 +1,58 @@
-"""Server-rendered pages of the archive. Views stay thin: reads live on the QuerySets."""
+"""Server-rendered pages of the archive. Views stay thin: reads live on the QuerySets,
+parameters are validated by the FilterSets in ``articles.filters`` (bad ones answer 400)."""
 
-from django.core.paginator import Paginator
+import functools
+
+from django import forms
+from django.core.paginator import EmptyPage, Page, Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
+from django.views.generic.dates import (
+    ArchiveIndexView,
+    DayArchiveView,
+    MonthArchiveView,
+    YearArchiveView,
+)
 
+from articles import exports
+from articles.filters import ArticleFilter, EventFilter, InvalidQuery, validated
 from articles.models import Article, Event, Person
 
 PAGE_SIZE = 25
+HOME_LIST_SIZE = 10
+PERSON_LIST_SIZE = 20
+
+
+def answers_bad_query(view):
+    """Answer :class:`InvalidQuery` and NUL characters in the query string with a 400 page."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            if any("\x00" in value for _, values in request.GET.lists() for value in values):
+                raise InvalidQuery(["The query contains a NUL character."])
+            return view(request, *args, **kwargs)
+        except InvalidQuery as problem:
+            return render(
+                request, "articles/bad_query.html", {"problems": problem.problems}, status=400
+            )
+
+    return wrapper
+
+
+def page_of(request: HttpRequest, items, per_page: int = PAGE_SIZE) -> Page:
+    """The page of ``items`` that ``?page=`` asks for (the first by default)."""
+    raw = request.GET.get("page", "1")
+    if not raw.isdecimal() or int(raw) < 1:
+        raise InvalidQuery([f"page: “{raw[:40]}” is not a page number."])
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(int(raw))
+    except EmptyPage:
+        raise InvalidQuery(
+            [f"page: there is no page {raw[:40]}; the results fill {paginator.num_pages}."]
+        ) from None
 
 
 @require_safe
@@ -16,31 +61,181 @@ def home(request: HttpRequest) -> HttpResponse:
         "article_count": Article.objects.count(),
         "person_count": Person.objects.count(),
         "event_count": Event.objects.count(),
-        "latest_articles": Article.objects.newest_first().select_related("source")[:10],
+        "latest_articles": Article.objects.newest_first().for_listing()[:HOME_LIST_SIZE],
+        "leaders": Person.objects.leaders()
+        .with_coverage()
+        .order_by("-article_count", "name")[:HOME_LIST_SIZE],
+        "coverage": Article.objects.year_counts(),
     }
     return render(request, "articles/home.html", context)
 
 
 @require_safe
+@answers_bad_query
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.newest_first().select_related("source")
-    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "articles/article_list.html", {"page": page})
+    filterset = validated(ArticleFilter(request.GET))
+    page = page_of(request, filterset.qs.for_listing())
+    page.object_list = list(page.object_list)
+    snippets = filterset.snippets(page.object_list)
+    for article in page.object_list:
+        article.snippet = snippets.get(article.pk)
+    context = {
+        "filter": filterset,
+        "page": page,
+        "facets": filterset.facets(),
+        "chips": filterset.chips(),
+        "sort": filterset.sort,
+    }
+    return render(request, "articles/article_list.html", context)
+
+
+@require_safe
+@answers_bad_query
+def export_csv(request: HttpRequest) -> HttpResponse:
+    filterset = validated(ArticleFilter(request.GET))
+    return exports.csv_response(filterset.qs, request)
+
+
+@require_safe
+@answers_bad_query
+def export_json(request: HttpRequest) -> HttpResponse:
+    filterset = validated(ArticleFilter(request.GET))
+    return exports.json_response(filterset.qs, request)
 
 
 @require_safe
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("source"), pk=pk)
-    return render(request, "articles/article_detail.html", {"article": article})
+    show_raw = request.GET.get("raw") == "1"
+    articles = Article.objects.for_detail()
+    if not show_raw:
+        # The raw text can be megabytes: read it only when asked for.
+        articles = articles.defer("raw_text")
+    article = get_object_or_404(articles, pk=pk)
+    if slug and slug != article.slug:
+        query = request.GET.urlencode()
+        return redirect(article.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
+    mentions = article.all_people_mentions
+    names = {}
+    for mention in mentions:
+        person = mention.person
+        for alias in [person.name, *(alias.name for alias in person.aliases.all())]:
+            names.setdefault(alias, person.get_absolute_url())
+    context = {
+        "article": article,
+        "people_mentions": [m for m in mentions if m.role != "author"],
+        "names": names,
+        "query": request.GET.get("q", "").replace("\x00", "")[:500],
+        "show_raw": show_raw,
+        "related": Article.objects.reporting_same_events_as(article)
+        .newest_first()
+        .select_related("source")[:HOME_LIST_SIZE],
+    }
+    return render(request, "articles/article_detail.html", context)
+
+
+class PersonListForm(forms.Form):
+    sort = forms.ChoiceField(
+        choices=[("leaders", "leaders first"), ("coverage", "most covered"), ("name", "name")],
+        required=False,
+        error_messages={"invalid_choice": "Sort people by leaders, coverage or name."},
+    )
+
+
+PERSON_ORDER = {
+    "leaders": ("-is_leader", "-article_count", "name"),
+    "coverage": ("-article_count", "name"),
+    "name": ("name",),
+}
+
+
+@require_safe
+@answers_bad_query
+def person_list(request: HttpRequest) -> HttpResponse:
+    form = PersonListForm(request.GET)
+    if not form.is_valid():
+        raise InvalidQuery([f"sort: {message}" for message in form.errors["sort"]])
+    sort = form.cleaned_data["sort"] or "leaders"
+    people = (
+        Person.objects.with_leader_flag()
+        .with_coverage()
+        .select_related("country")
+        .order_by(*PERSON_ORDER[sort])
+    )
+    return render(
+        request, "articles/person_list.html", {"page": page_of(request, people), "sort": sort}
+    )
 
 
 @require_safe
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
-    return render(request, "articles/person_detail.html", {"person": person})
+    person = get_object_or_404(Person.objects.with_coverage().select_related("country"), slug=slug)
+    context = {
+        "person": person,
+        "offices": person.offices.select_related("country").order_by("start"),
+        "coverage": Article.objects.for_people([person.slug]).year_counts(),
+        "met": Person.objects.met_with(person)[:PERSON_LIST_SIZE],
+        "events": person.events.with_participants().with_report_count()[:PERSON_LIST_SIZE],
+        "quotes": person.quotes.select_related("article").order_by(
+            "-article__published_date", "-pk"
+        )[:HOME_LIST_SIZE],
+        "latest_articles": Article.objects.for_people([person.slug])
+        .newest_first()
+        .select_related("source")[:HOME_LIST_SIZE],
+    }
+    return render(request, "articles/person_detail.html", context)
+
+
+@require_safe
+@answers_bad_query
+def event_list(request: HttpRequest) -> HttpResponse:
+    events = Event.objects.with_participants().with_report_count().order_by("-date", "-pk")
+    filterset = validated(EventFilter(request.GET, queryset=events))
+    page = page_of(request, filterset.qs)
+    return render(request, "articles/event_list.html", {"filter": filterset, "page": page})
 
 
 @require_safe
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(Event.objects.with_participants(), pk=pk)
-    return render(request, "articles/event_detail.html", {"event": event})
+    event = get_object_or_404(
+        Event.objects.with_participants().prefetch_related("organizations"), pk=pk
+    )
+    articles = event.articles.newest_first().select_related("source")
+    return render(request, "articles/event_detail.html", {"event": event, "articles": articles})
+
+
+class ArticleDateMixin:
+    """The date archive's common ground: dated articles by publication date, future allowed
+    (a source's clock may run ahead), one page of results at a time."""
+
+    date_field = "published_date"
+    allow_future = True
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.dated().for_listing()
+
+
+class ArticleArchiveIndex(ArticleDateMixin, ArchiveIndexView):
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(year_counts=Article.objects.dated().year_counts(), **kwargs)
+
+
+class ArticleYearArchive(ArticleDateMixin, YearArchiveView):
+    # A year lists its months, not its articles (make_object_list is off): nothing to page.
+    paginate_by = None
+
+    def get_context_data(self, **kwargs):
+        counts = Article.objects.dated().month_counts(int(self.get_year()))
+        return super().get_context_data(month_counts=counts, **kwargs)
+
+
+class ArticleMonthArchive(ArticleDateMixin, MonthArchiveView):
+    month_format = "%m"
+
+    def get_context_data(self, **kwargs):
+        counts = Article.objects.dated().day_counts(int(self.get_year()), int(self.get_month()))
+        return super().get_context_data(day_counts=counts, **kwargs)
+
+
+class ArticleDayArchive(ArticleDateMixin, DayArchiveView):
+    month_format = "%m"
