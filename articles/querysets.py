@@ -167,16 +167,23 @@ class ArticleQuerySet(models.QuerySet):
         return articles
 
     def for_listing(self):
-        """What a result row shows: the source and the people named (authors left out)."""
+        """What a result row shows: the source and the people named (authors left out).
+
+        The raw text is deferred: it can be megabytes and a list never shows it.
+        """
         from articles.models import PersonMention
 
-        return self.select_related("source").prefetch_related(
-            Prefetch(
-                "personmention_set",
-                queryset=PersonMention.objects.exclude(role=AUTHOR)
-                .select_related("person")
-                .order_by("position", "pk"),
-                to_attr="people_mentions",
+        return (
+            self.defer("raw_text")
+            .select_related("source")
+            .prefetch_related(
+                Prefetch(
+                    "personmention_set",
+                    queryset=PersonMention.objects.exclude(role=AUTHOR)
+                    .select_related("person")
+                    .order_by("position", "pk"),
+                    to_attr="people_mentions",
+                )
             )
         )
 

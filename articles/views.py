@@ -212,7 +212,11 @@ class ArticleDateMixin:
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.dated().for_listing()
+        # Plain: previous/next links query this too, and need no related rows.
+        return Article.objects.dated()
+
+    def get_context_data(self, *, object_list, **kwargs):
+        return super().get_context_data(object_list=object_list.for_listing(), **kwargs)
 
 
 class ArticleArchiveIndex(ArticleDateMixin, ArchiveIndexView):

@@ -21,3 +21,17 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-Ed1tor!")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """A transaction around a whole test module, rolled back at its end.
+
+    Module fixtures that build data depend on this, so the data is created once per module;
+    each test's own transaction nests inside (as a savepoint) and undoes what the test changes.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
