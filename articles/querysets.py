@@ -349,6 +349,10 @@ class EventQuerySet(models.QuerySet):
     def with_participants(self):
         return self.select_related("place").prefetch_related("participants")
 
+    def newest_first(self):
+        """By date, latest first, undated events last (PostgreSQL puts NULLs first otherwise)."""
+        return self.order_by(F("date").desc(nulls_last=True), "-pk")
+
     def with_report_count(self):
         """Annotate ``article_count``: how many articles report the event."""
         return self.annotate(article_count=Count("reports"))

@@ -174,7 +174,9 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "offices": person.offices.select_related("country").order_by("start"),
         "coverage": Article.objects.for_people([person.slug]).year_counts(),
         "met": Person.objects.met_with(person)[:PERSON_LIST_SIZE],
-        "events": person.events.with_participants().with_report_count()[:PERSON_LIST_SIZE],
+        "events": person.events.with_participants()
+        .with_report_count()
+        .newest_first()[:PERSON_LIST_SIZE],
         "quotes": person.quotes.select_related("article").order_by(
             "-article__published_date", "-pk"
         )[:HOME_LIST_SIZE],
@@ -188,7 +190,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @answers_bad_query
 def event_list(request: HttpRequest) -> HttpResponse:
-    events = Event.objects.with_participants().with_report_count().order_by("-date", "-pk")
+    events = Event.objects.with_participants().with_report_count().newest_first()
     filterset = validated(EventFilter(request.GET, queryset=events))
     page = page_of(request, filterset.qs)
     return render(request, "articles/event_list.html", {"filter": filterset, "page": page})

@@ -5,6 +5,13 @@ from pathlib import Path
 import pytest
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SCREENSHOTS_DIR = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where the browser tests left their screenshots, so CI logs point at them."""
+    if SCREENSHOTS_DIR.is_dir() and any(SCREENSHOTS_DIR.glob("*.png")):
+        terminalreporter.write_line(f"browser screenshots: {SCREENSHOTS_DIR}")
 
 
 @pytest.fixture

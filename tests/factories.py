@@ -44,16 +44,19 @@ def make_person(*, name: str = "", leader: bool = False, country=None, **fields)
     return person
 
 
+# Sources, places and organizations are looked up first: the knowledge base seeds real ones.
+
+
 def make_source(*, name: str = "") -> Source:
-    return Source.objects.create(name=name or f"Source {next(_numbers)}")
+    return Source.objects.get_or_create(name=name or f"Source {next(_numbers)}")[0]
 
 
 def make_place(*, name: str = "") -> Place:
-    return Place.objects.create(name=name or f"Place {next(_numbers)}")
+    return Place.objects.get_or_create(name=name or f"Place {next(_numbers)}")[0]
 
 
 def make_organization(*, name: str = "") -> Organization:
-    return Organization.objects.create(name=name or f"Organization {next(_numbers)}")
+    return Organization.objects.get_or_create(name=name or f"Organization {next(_numbers)}")[0]
 
 
 def make_article(

@@ -87,3 +87,9 @@ def test_the_person_page_takes_a_fixed_number_of_queries(
 
 def test_an_unknown_person_is_a_404(client, data):
     assert client.get("/people/nobody-at-all/").status_code == 404
+
+
+def test_a_persons_events_are_listed_newest_first(client, data):
+    events = client.get(data.alpha.get_absolute_url()).context["events"]
+    dates = [event.date for event in events]
+    assert dates == sorted(dates, reverse=True)

@@ -15,6 +15,7 @@ register = template.Library()
 CHART_WIDTH = 640
 CHART_HEIGHT = 160
 LABEL_SPACE = 18
+MAX_BAR_WIDTH = 48
 
 
 def _encoded(query: QueryDict) -> str:
@@ -67,6 +68,7 @@ def bar_chart(rows, key: str, title: str, link_prefix: str = ""):
     rows = list(rows)
     peak = max((row["n"] for row in rows), default=0) or 1
     slot = CHART_WIDTH / max(len(rows), 1)
+    width = min(slot * 0.8, MAX_BAR_WIDTH)
     plot = CHART_HEIGHT - 2 * LABEL_SPACE
     bars = []
     for index, row in enumerate(rows):
@@ -75,8 +77,8 @@ def bar_chart(rows, key: str, title: str, link_prefix: str = ""):
             {
                 "label": row[key],
                 "count": row["n"],
-                "x": round(index * slot + slot * 0.1, 1),
-                "width": round(slot * 0.8, 1),
+                "x": round(index * slot + (slot - width) / 2, 1),
+                "width": round(width, 1),
                 "y": round(LABEL_SPACE + plot - height, 1),
                 "height": height,
                 "middle": round(index * slot + slot / 2, 1),
