@@ -21,12 +21,13 @@ class ArticleFeed(Feed):
 
     def get_object(self, request):
         """The validated filters; bad parameters raise ``InvalidQuery`` (answered with 400)."""
-        self.query = request.GET.urlencode()
         return validated(ArticleFilter(request.GET))
 
     def link(self, filterset):
+        # One Feed instance serves every request: the query travels on the filterset.
         list_url = reverse("articles:article_list")
-        return f"{list_url}?{self.query}" if self.query else list_url
+        query = filterset.data.urlencode()
+        return f"{list_url}?{query}" if query else list_url
 
     def items(self, filterset):
         return filterset.qs.select_related("source")[:FEED_SIZE]
