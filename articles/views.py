@@ -20,6 +20,7 @@ from articles.filters import ArticleFilter, EventFilter, InvalidQuery, validated
 from articles.models import Article, Event, Person
 
 PAGE_SIZE = 25
+MAX_PAGE_DIGITS = 12
 HOME_LIST_SIZE = 10
 PERSON_LIST_SIZE = 20
 
@@ -44,9 +45,12 @@ def answers_bad_query(view):
 def page_of(request: HttpRequest, items, per_page: int = PAGE_SIZE) -> Page:
     """The page of ``items`` that ``?page=`` asks for (the first by default)."""
     raw = request.GET.get("page", "1")
-    if not raw.isdecimal() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdecimal()) or int(raw[:MAX_PAGE_DIGITS]) < 1:
         raise InvalidQuery([f"page: “{raw[:40]}” is not a page number."])
     paginator = Paginator(items, per_page)
+    if len(raw) > MAX_PAGE_DIGITS:
+        # Python refuses to parse integers of thousands of digits; no archive has that many.
+        raise InvalidQuery([f"page: there is no page {raw[:40]}…"])
     try:
         return paginator.page(int(raw))
     except EmptyPage:

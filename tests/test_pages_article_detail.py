@@ -125,6 +125,10 @@ def test_a_missing_article_is_a_404_with_a_useful_page(client, data):
     assert "Search the articles" in response.content.decode()
 
 
+def test_an_id_beyond_any_integer_column_is_a_404(client, data):
+    assert client.get("/articles/99999999999999999999999/").status_code == 404
+
+
 def test_the_page_takes_a_fixed_number_of_queries(client, data, django_assert_max_num_queries):
     with django_assert_max_num_queries(MAX_DETAIL_QUERIES):
         assert client.get(data.article.get_absolute_url()).status_code == 200

@@ -148,6 +148,8 @@ def test_date_bounds_are_inclusive(client, data):
         ({"page": "0"}, "“0” is not a page number"),
         ({"page": "99999"}, "there is no page 99999; the results fill 2"),
         ({"page": "9" * 400}, "there is no page"),
+        ({"page": "9" * 5000}, "there is no page"),
+        ({"page": "１"}, "is not a page number"),
         ({"person": "unknown-slug"}, "No person has the slug “unknown-slug”."),
         ({"place": "atlantis"}, "No place has the slug “atlantis”."),
         ({"sort": "bogus"}, "Sort by relevance, newest or oldest."),

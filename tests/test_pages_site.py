@@ -68,3 +68,29 @@ def test_an_unknown_address_gets_the_useful_404_page(client, db):
 def test_the_500_page_renders_without_a_request_or_database():
     html = render_to_string("500.html")
     assert "Something went wrong" in html
+
+
+NASTY_VALUES = ["", " ", "%", "'", '"', "\u202e", "9" * 5000, "-1", "1e3", "😀", "<script>", "../x"]
+PARAMS = ["q", "person", "place", "organization", "source", "kind", "date_after", "date_before"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/articles/",
+        "/articles/export.csv",
+        "/articles/export.json",
+        "/articles/feed/",
+        "/events/",
+        "/people/",
+    ],
+)
+def test_no_parameter_value_makes_a_page_fail(client, pages, url):
+    for name in [*PARAMS, "sort", "page"]:
+        for value in NASTY_VALUES:
+            response = client.get(url, {name: value})
+            assert response.status_code in (200, 400), (name, value)
+
+
+def test_an_event_id_beyond_any_integer_column_is_a_404(client, db):
+    assert client.get("/events/99999999999999999999999/").status_code == 404
