@@ -255,7 +255,8 @@ class ArticleQuerySet(models.QuerySet):
             .distinct()
         )
 
-    # Facet counts: one GROUP BY each over the ids of the current result set.
+    # Facet counts: one GROUP BY each over the ids of the current result set. A mention is
+    # unique per (article, thing), so counting mentions counts articles without DISTINCT.
 
     def person_counts(self, limit: int = 10):
         """``[{"slug", "name", "n"}]``: the people most named in these articles."""
@@ -265,7 +266,7 @@ class ArticleQuerySet(models.QuerySet):
             PersonMention.objects.filter(article__in=self.values("pk"))
             .exclude(role=AUTHOR)
             .values(slug=F("person__slug"), name=F("person__name"))
-            .annotate(n=Count("article", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by("-n", "name")[:limit]
         )
 
@@ -275,7 +276,7 @@ class ArticleQuerySet(models.QuerySet):
         return list(
             PlaceMention.objects.filter(article__in=self.values("pk"))
             .values(slug=F("place__slug"), name=F("place__name"))
-            .annotate(n=Count("article", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by("-n", "name")[:limit]
         )
 
@@ -285,7 +286,7 @@ class ArticleQuerySet(models.QuerySet):
         return list(
             OrganizationMention.objects.filter(article__in=self.values("pk"))
             .values(slug=F("organization__slug"), name=F("organization__name"))
-            .annotate(n=Count("article", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by("-n", "name")[:limit]
         )
 
