@@ -68,6 +68,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "latest_articles": Article.objects.newest_first().for_listing()[:HOME_LIST_SIZE],
         "leaders": Person.objects.leaders()
         .with_coverage()
+        .filter(article_count__gt=0)
         .order_by("-article_count", "name")[:HOME_LIST_SIZE],
         "coverage": Article.objects.year_counts(),
     }

@@ -14,7 +14,8 @@ register = template.Library()
 
 CHART_WIDTH = 640
 CHART_HEIGHT = 160
-LABEL_SPACE = 18
+TOP_SPACE = 18  # room for the counts above the bars
+BOTTOM_SPACE = 24  # room for the labels below, large enough for the phone-sized font
 MAX_BAR_WIDTH = 48
 
 
@@ -69,7 +70,7 @@ def bar_chart(rows, key: str, title: str, link_prefix: str = ""):
     peak = max((row["n"] for row in rows), default=0) or 1
     slot = CHART_WIDTH / max(len(rows), 1)
     width = min(slot * 0.8, MAX_BAR_WIDTH)
-    plot = CHART_HEIGHT - 2 * LABEL_SPACE
+    plot = CHART_HEIGHT - TOP_SPACE - BOTTOM_SPACE
     bars = []
     for index, row in enumerate(rows):
         height = max(round(plot * row["n"] / peak, 1), 1)
@@ -79,10 +80,10 @@ def bar_chart(rows, key: str, title: str, link_prefix: str = ""):
                 "count": row["n"],
                 "x": round(index * slot + (slot - width) / 2, 1),
                 "width": round(width, 1),
-                "y": round(LABEL_SPACE + plot - height, 1),
+                "y": round(TOP_SPACE + plot - height, 1),
                 "height": height,
                 "middle": round(index * slot + slot / 2, 1),
-                "count_y": round(LABEL_SPACE + plot - height - 4, 1),
+                "count_y": round(TOP_SPACE + plot - height - 4, 1),
             }
         )
     return {
@@ -90,7 +91,7 @@ def bar_chart(rows, key: str, title: str, link_prefix: str = ""):
         "title": title,
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
-        "label_y": CHART_HEIGHT - 4,
+        "label_y": CHART_HEIGHT - 3,
         "link_prefix": link_prefix,
-        "show_every": max(len(rows) // 12, 1),
+        "show_every": max(len(rows) // 8, 1),
     }
