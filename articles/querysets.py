@@ -60,6 +60,7 @@ class PersonQuerySet(models.QuerySet):
         )
 
     def leaders(self):
+        """People who were ever head of state or of government."""
         return self.with_leader_flag().filter(is_leader=True)
 
     def with_coverage(self):
@@ -80,13 +81,16 @@ class PersonQuerySet(models.QuerySet):
         )
         return self.annotate(article_count=Coalesce(Subquery(counts), 0))
 
-    def leaders_first(self):
-        """Heads of state or government first, then by coverage, then by name."""
-        return (
-            self.with_leader_flag()
-            .with_coverage()
-            .order_by(F("is_leader").desc(), "-article_count", "name")
-        )
+    # How /people/ can be ordered; leaders are heads of state or government.
+    LIST_ORDERS = {
+        "leaders": (F("is_leader").desc(), F("article_count").desc(), "name"),
+        "coverage": (F("article_count").desc(), "name"),
+        "name": ("name",),
+    }
+
+    def listed(self, order: str = "leaders"):
+        """People with ``is_leader`` and ``article_count``, in one of :attr:`LIST_ORDERS`."""
+        return self.with_leader_flag().with_coverage().order_by(*self.LIST_ORDERS[order])
 
     def met_with(self, person):
         """Who took part in events with ``person``, annotated ``meetings`` (events shared)."""
@@ -104,9 +108,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(published_date__isnull=False)
 
     def newest_first(self):
+        """Latest publication first, undated articles last."""
         return self.order_by(models.F("published_date").desc(nulls_last=True), "-id")
 
     def oldest_first(self):
+        """Earliest publication first, undated articles last."""
         return self.order_by(models.F("published_date").asc(nulls_last=True), "id")
 
     def most_relevant_first(self):
@@ -129,6 +135,7 @@ class ArticleQuerySet(models.QuerySet):
         return articles
 
     def at_place(self, slug: str):
+        """Articles naming the place with this slug."""
         from articles.models import PlaceMention
 
         return self.filter(
@@ -136,6 +143,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_organization(self, slug: str):
+        """Articles naming the organization with this slug."""
         from articles.models import OrganizationMention
 
         return self.filter(
@@ -145,6 +153,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def from_source(self, slug: str):
+        """Articles published by the outlet with this slug."""
         return self.filter(source__slug=slug)
 
     def reporting_kind(self, kind: str):
@@ -271,6 +280,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def place_counts(self, limit: int = 10):
+        """``[{"slug", "name", "n"}]``: the places most named in these articles."""
         from articles.models import PlaceMention
 
         return list(
@@ -281,6 +291,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def organization_counts(self, limit: int = 10):
+        """``[{"slug", "name", "n"}]``: the organizations most named in these articles."""
         from articles.models import OrganizationMention
 
         return list(
@@ -291,6 +302,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def source_counts(self, limit: int = 10):
+        """``[{"slug", "name", "n"}]``: the outlets that published most of these articles."""
         return list(
             self.model.objects.filter(pk__in=self.values("pk"), source__isnull=False)
             .values(slug=F("source__slug"), name=F("source__name"))
@@ -348,6 +360,7 @@ class ArticleQuerySet(models.QuerySet):
 
 class EventQuerySet(models.QuerySet):
     def with_participants(self):
+        """Events with their place and participants loaded."""
         return self.select_related("place").prefetch_related("participants")
 
     def newest_first(self):
@@ -359,12 +372,15 @@ class EventQuerySet(models.QuerySet):
         return self.annotate(article_count=Count("reports"))
 
     def for_person(self, slug: str):
+        """Events the person with this slug took part in."""
         return self.filter(participants__slug=slug)
 
     def at_place(self, slug: str):
+        """Events held at the place with this slug."""
         return self.filter(place__slug=slug)
 
     def of_kind(self, kind: str):
+        """Events of one kind (meeting, phone_call …)."""
         return self.filter(kind=kind)
 
     def between(self, after: datetime.date | None = None, before: datetime.date | None = None):

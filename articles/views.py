@@ -61,6 +61,7 @@ def page_of(request: HttpRequest, items, per_page: int = PAGE_SIZE) -> Page:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
+    """The overview: counts, latest articles, most-covered leaders, coverage by year."""
     context = {
         "article_count": Article.objects.count(),
         "person_count": Person.objects.count(),
@@ -78,6 +79,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 @answers_bad_query
 def article_list(request: HttpRequest) -> HttpResponse:
+    """List, search and filters in one page, with facet counts and chips."""
     filterset = validated(ArticleFilter(request.GET))
     page = page_of(request, filterset.qs.for_listing())
     page.object_list = list(page.object_list)
@@ -97,6 +99,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 @answers_bad_query
 def export_csv(request: HttpRequest) -> HttpResponse:
+    """The ``/articles/`` result set as CSV, streamed."""
     filterset = validated(ArticleFilter(request.GET))
     return exports.csv_response(filterset.qs, request)
 
@@ -104,12 +107,14 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @require_safe
 @answers_bad_query
 def export_json(request: HttpRequest) -> HttpResponse:
+    """The ``/articles/`` result set as a JSON array of export records, streamed."""
     filterset = validated(ArticleFilter(request.GET))
     return exports.json_response(filterset.qs, request)
 
 
 @require_safe
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    """One article; a slug that is not the title's redirects to the canonical URL."""
     show_raw = request.GET.get("raw") == "1"
     articles = Article.objects.for_detail()
     if not show_raw:
@@ -139,6 +144,8 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
 
 
 class PersonListForm(forms.Form):
+    """``/people/``'s one parameter."""
+
     sort = forms.ChoiceField(
         choices=[("leaders", "leaders first"), ("coverage", "most covered"), ("name", "name")],
         required=False,
@@ -146,26 +153,15 @@ class PersonListForm(forms.Form):
     )
 
 
-PERSON_ORDER = {
-    "leaders": ("-is_leader", "-article_count", "name"),
-    "coverage": ("-article_count", "name"),
-    "name": ("name",),
-}
-
-
 @require_safe
 @answers_bad_query
 def person_list(request: HttpRequest) -> HttpResponse:
+    """People, leaders first unless ``?sort=coverage`` or ``?sort=name``."""
     form = PersonListForm(request.GET)
     if not form.is_valid():
         raise InvalidQuery([f"sort: {message}" for message in form.errors["sort"]])
     sort = form.cleaned_data["sort"] or "leaders"
-    people = (
-        Person.objects.with_leader_flag()
-        .with_coverage()
-        .select_related("country")
-        .order_by(*PERSON_ORDER[sort])
-    )
+    people = Person.objects.listed(sort).select_related("country")
     return render(
         request, "articles/person_list.html", {"page": page_of(request, people), "sort": sort}
     )
@@ -173,6 +169,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A person's offices, coverage over time, whom they met, events and quotes."""
     person = get_object_or_404(Person.objects.with_coverage().select_related("country"), slug=slug)
     context = {
         "person": person,
@@ -195,6 +192,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @answers_bad_query
 def event_list(request: HttpRequest) -> HttpResponse:
+    """Events, newest first, filtered by kind, person, place and date."""
     events = Event.objects.with_participants().with_report_count().newest_first()
     filterset = validated(EventFilter(request.GET, queryset=events))
     page = page_of(request, filterset.qs)
@@ -203,6 +201,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One event: participants, place, date to its precision, every report."""
     event = get_object_or_404(
         Event.objects.with_participants().prefetch_related("organizations"), pk=pk
     )
@@ -227,11 +226,15 @@ class ArticleDateMixin:
 
 
 class ArticleArchiveIndex(ArticleDateMixin, ArchiveIndexView):
+    """``/dates/``: the years with their counts, then the latest articles."""
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(year_counts=Article.objects.dated().year_counts(), **kwargs)
 
 
 class ArticleYearArchive(ArticleDateMixin, YearArchiveView):
+    """``/dates/<yyyy>/``: the year's months with their counts."""
+
     # A year lists its months, not its articles (make_object_list is off): nothing to page.
     paginate_by = None
 
@@ -241,6 +244,8 @@ class ArticleYearArchive(ArticleDateMixin, YearArchiveView):
 
 
 class ArticleMonthArchive(ArticleDateMixin, MonthArchiveView):
+    """``/dates/<yyyy>/<mm>/``: the month's days with their counts, and its articles."""
+
     month_format = "%m"
 
     def get_context_data(self, **kwargs):
@@ -249,4 +254,6 @@ class ArticleMonthArchive(ArticleDateMixin, MonthArchiveView):
 
 
 class ArticleDayArchive(ArticleDateMixin, DayArchiveView):
+    """``/dates/<yyyy>/<mm>/<dd>/``: the day's articles."""
+
     month_format = "%m"
