@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from articles.knowledge import load_knowledge_base, read_knowledge_base
 from tests.conftest import SCREENSHOTS_DIR
 from tests.factories import make_article, make_event, make_person, make_place, make_source
 
@@ -38,14 +39,23 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
-    # A live server needs committed data. The flush after each test also empties the seeded
-    # knowledge base; pytest-django runs transactional tests after all others, and a later
-    # transactional test that needs the seed asks for serialized_rollback (Django's convention;
-    # doing it here would cost two seconds a test).
+    # A live server needs committed data, so each test ends with a flush.
     pytest.mark.django_db(transaction=True),
 ]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def reseeded_knowledge_base(django_db_setup, django_db_blocker):
+    """Put the seeded knowledge base back once the module is done.
+
+    The flush after each test empties every table, the migration's seed too; tests that run
+    later expect it (serialized_rollback would restore it before every test, at seconds each).
+    """
+    yield
+    with django_db_blocker.unblock():
+        load_knowledge_base(read_knowledge_base())
 
 
 @pytest.fixture(scope="module")

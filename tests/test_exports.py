@@ -159,3 +159,16 @@ def test_the_feed_is_atom_with_the_filtered_articles(client, data):
     assert entries[0].findtext(f"{ATOM}published").startswith("2014-12-23T00:00:00")
     link = feed.find(f"{ATOM}link[@rel='alternate']").get("href")
     assert link == f"http://testserver/articles/?person={data.nazarbayev.slug}"
+
+
+def test_an_undated_article_without_source_exports_nulls_and_blanks(client, data):
+    bare = make_article(title="Bare page", published=None, bylines=[])
+    params = {"q": "Bare page"}
+    [record] = json.loads(body(client.get("/articles/export.json", params)))
+    assert (record["published"], record["source"], record["events"]) == (None, None, [])
+    [row] = list(csv.DictReader(io.StringIO(body(client.get("/articles/export.csv", params)))))
+    assert (row["published"], row["source"], row["people"]) == ("", "", "")
+    assert client.get(bare.get_absolute_url()).status_code == 200
+    assert b"undated" in client.get("/articles/", params).content
+    feed = ElementTree.fromstring(client.get("/articles/feed/", params).content)
+    assert feed.find(f"{ATOM}entry/{ATOM}published") is not None
