@@ -326,6 +326,14 @@ class EventFilter(django_filters.FilterSet):
     def filter_kind(self, queryset, name, value):
         return queryset.of_kind(value)
 
+    def person_choices(self):
+        """The people worth offering in the form: those who took part in an event."""
+        return Person.objects.filter(events__isnull=False).distinct().only("name", "slug")
+
+    def place_choices(self):
+        """The places worth offering in the form: those where an event was held."""
+        return Place.objects.filter(events__isnull=False).distinct().only("name", "slug")
+
     def filter_person(self, queryset, name, value):
         return queryset.for_person(value.slug)
 

@@ -79,6 +79,12 @@ def test_bad_event_parameters_are_a_400(client, data, params, message):
     assert message in response.content.decode()
 
 
+def test_the_form_offers_the_people_and_places_of_events_and_keeps_the_choice(client, data):
+    html = client.get("/events/", {"person": "eventful-b"}).content.decode()
+    assert '<option value="eventful-b" selected>Eventful B</option>' in html
+    assert '<option value="minsk">Minsk</option>' in html
+
+
 def test_the_event_list_takes_a_bounded_number_of_queries(
     client, data, django_assert_max_num_queries
 ):
