@@ -151,6 +151,13 @@ class ArticleFilter(django_filters.FilterSet):
         fields = []
         form = ArticleFilterForm
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "" in data.getlist("person"):
+            # A blank ``person=`` (an emptied form field) means no one, not an unknown slug.
+            data = data.copy()
+            data.setlist("person", [slug for slug in data.getlist("person") if slug])
+        super().__init__(data, *args, **kwargs)
+
     # The two calls into articles.search, kept together so the search backend is easy to follow.
     def filter_q(self, queryset, name, value):
         return queryset.search(value)

@@ -44,7 +44,7 @@ def answers_bad_query(view):
 
 def page_of(request: HttpRequest, items, per_page: int = PAGE_SIZE) -> Page:
     """The page of ``items`` that ``?page=`` asks for (the first by default)."""
-    raw = request.GET.get("page", "1")
+    raw = request.GET.get("page") or "1"
     if not (raw.isascii() and raw.isdecimal()) or int(raw[:MAX_PAGE_DIGITS]) < 1:
         raise InvalidQuery([f"page: “{raw[:40]}” is not a page number."])
     paginator = Paginator(items, per_page)

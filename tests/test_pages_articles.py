@@ -165,6 +165,16 @@ def test_bad_parameters_are_answered_with_400_and_the_reason(client, data, param
     assert message in response.content.decode()
 
 
+def test_blank_parameters_from_an_emptied_form_are_ignored(client, data):
+    blank = dict.fromkeys(
+        ["q", "person", "place", "organization", "source", "kind", "date_after", "sort", "page"],
+        "",
+    )
+    response = client.get(URL, blank)
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 31
+
+
 def test_facets_count_the_current_results(client, data):
     response = client.get(URL, {"person": data.people[0].slug})
     facets = {facet.param: facet for facet in response.context["facets"]}
