@@ -213,6 +213,7 @@ def test_people_and_events_pages_render(page):
     page.page.goto("/people/")
     page.shot(f"people-{page.suffix}")
     page.page.goto("/events/")
+    page.shot(f"events-{page.suffix}")
     page.page.locator("tbody a").first.click()
     page.page.wait_for_url(re.compile(r"/events/\d+/$"))
     assert "Browser Putin" in page.page.locator(".facts").inner_text()
