@@ -4,7 +4,8 @@ parameters are validated by the FilterSets in ``articles.filters`` (bad ones ans
 import functools
 
 from django import forms
-from django.core.paginator import EmptyPage, Page, Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
@@ -17,7 +18,7 @@ from django.views.generic.dates import (
 
 from articles import exports
 from articles.filters import ArticleFilter, EventFilter, InvalidQuery, validated
-from articles.models import Article, Event, Person
+from articles.models import Article, Event, MentionRole, Person
 
 PAGE_SIZE = 25
 MAX_PAGE_DIGITS = 12
@@ -45,18 +46,16 @@ def answers_bad_query(view):
 def page_of(request: HttpRequest, items, per_page: int = PAGE_SIZE) -> Page:
     """The page of ``items`` that ``?page=`` asks for (the first by default)."""
     raw = request.GET.get("page") or "1"
-    if not (raw.isascii() and raw.isdecimal()) or int(raw[:MAX_PAGE_DIGITS]) < 1:
+    if not (raw.isascii() and raw.isdecimal()) or not raw.strip("0"):
         raise InvalidQuery([f"page: “{raw[:40]}” is not a page number."])
     paginator = Paginator(items, per_page)
-    if len(raw) > MAX_PAGE_DIGITS:
-        # Python refuses to parse integers of thousands of digits; no archive has that many.
-        raise InvalidQuery([f"page: there is no page {raw[:40]}…"])
-    try:
-        return paginator.page(int(raw))
-    except EmptyPage:
+    # Python refuses to parse integers of thousands of digits; no archive has that many pages.
+    number = int(raw) if len(raw) <= MAX_PAGE_DIGITS else None
+    if number is None or number > paginator.num_pages:
         raise InvalidQuery(
             [f"page: there is no page {raw[:40]}; the results fill {paginator.num_pages}."]
-        ) from None
+        )
+    return paginator.page(number)
 
 
 @require_safe
@@ -112,6 +111,16 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return exports.json_response(filterset.qs, request)
 
 
+def _name_links(mentions) -> dict[str, str]:
+    """Every name and alias of the people mentioned, to the page of the person it names."""
+    links = {}
+    for mention in mentions:
+        person = mention.person
+        for name in [person.name, *(alias.name for alias in person.aliases.all())]:
+            links.setdefault(name, person.get_absolute_url())
+    return links
+
+
 @require_safe
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     """One article; a slug that is not the title's redirects to the canonical URL."""
@@ -125,15 +134,10 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
         query = request.GET.urlencode()
         return redirect(article.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
     mentions = article.all_people_mentions
-    names = {}
-    for mention in mentions:
-        person = mention.person
-        for alias in [person.name, *(alias.name for alias in person.aliases.all())]:
-            names.setdefault(alias, person.get_absolute_url())
     context = {
         "article": article,
-        "people_mentions": [m for m in mentions if m.role != "author"],
-        "names": names,
+        "people_mentions": [m for m in mentions if m.role != MentionRole.AUTHOR],
+        "names": _name_links(mentions),
         "query": request.GET.get("q", "").replace("\x00", "")[:500],
         "show_raw": show_raw,
         "related": Article.objects.reporting_same_events_as(article)
@@ -180,7 +184,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .with_report_count()
         .newest_first()[:PERSON_LIST_SIZE],
         "quotes": person.quotes.select_related("article").order_by(
-            "-article__published_date", "-pk"
+            F("article__published_date").desc(nulls_last=True), "-pk"
         )[:HOME_LIST_SIZE],
         "latest_articles": Article.objects.for_people([person.slug])
         .newest_first()
