@@ -172,3 +172,8 @@ def test_an_undated_article_without_source_exports_nulls_and_blanks(client, data
     assert b"undated" in client.get("/articles/", params).content
     feed = ElementTree.fromstring(client.get("/articles/feed/", params).content)
     assert feed.find(f"{ATOM}entry/{ATOM}published") is not None
+
+
+def test_a_filtered_list_announces_its_own_feed(client, data):
+    html = client.get("/articles/", {"person": data.putin.slug, "page": "1"}).content.decode()
+    assert f'title="These results" href="/articles/feed/?person={data.putin.slug}"' in html
