@@ -30,8 +30,8 @@ def test_the_overview_shows_counts_latest_leaders_and_a_chart(client, data):
     assert len(response.context["latest_articles"]) == 10
     assert "Home Leader" in html
     assert all(person.article_count > 0 for person in response.context["leaders"])
-    assert '<svg viewBox="0 0 640 160" role="img"' in html
-    assert '<a href="/dates/2013/">' in html
+    assert '<svg viewBox="0 0 640 160" role="group"' in html
+    assert '<a href="/dates/2013/" aria-label="2013: 3">' in html
 
 
 def test_the_overview_takes_a_bounded_number_of_queries(

@@ -70,6 +70,8 @@ def test_a_person_page_shows_offices_timeline_meetings_events_and_quotes(client,
     assert "<title>Aaa Alpha Leader ·" in html
     assert "President of Testland" in html
     assert "<svg" in html
+    year_link = f"/articles/?person={data.alpha.slug}&amp;date_after=2013-01-01&amp;date_before="
+    assert f'<a href="{year_link}2013-12-31" aria-label="2013: 1">' in html
     assert [row["year"] for row in response.context["coverage"]] == [2012, 2013, 2014]
     met = {person.name: person.meetings for person in response.context["met"]}
     assert met == {"Aaa Beta Leader": 3, "Aaa Minister": 3}

@@ -5,8 +5,11 @@ they build drops ``page``, since a changed filter starts again at the first page
 parameter's name is fixed, Django's own ``{% querystring %}`` does the job.
 """
 
+from urllib.parse import urlencode
+
 from django import template
 from django.http import QueryDict
+from django.urls import reverse
 
 from articles.marking import mark_text
 
@@ -60,11 +63,21 @@ def marked_text(text: str, names: dict, query: str = ""):
     return mark_text(text, names=names, query=query)
 
 
+def _bar_url(label, link_prefix: str, person: str) -> str:
+    if person:
+        query = urlencode(
+            {"person": person, "date_after": f"{label}-01-01", "date_before": f"{label}-12-31"}
+        )
+        return f"{reverse('articles:article_list')}?{query}"
+    return f"{link_prefix}{label}/" if link_prefix else ""
+
+
 @register.inclusion_tag("articles/_bar_chart.html")
-def bar_chart(rows, key: str, title: str, link_prefix: str = ""):
+def bar_chart(rows, key: str, title: str, link_prefix: str = "", person: str = ""):
     """An inline SVG bar chart of ``rows`` (dicts with ``key`` and ``n``), no script needed.
 
-    ``link_prefix`` makes each bar a link to ``link_prefix`` + the bar's label + ``/``.
+    Bars are links: to ``link_prefix`` + label + ``/`` (a date archive page), or, with a
+    ``person`` slug and years as labels, to that person's articles of the year.
     """
     rows = list(rows)
     peak = max((row["n"] for row in rows), default=0) or 1
@@ -78,6 +91,7 @@ def bar_chart(rows, key: str, title: str, link_prefix: str = ""):
             {
                 "label": row[key],
                 "count": row["n"],
+                "url": _bar_url(row[key], link_prefix, person),
                 "x": round(index * slot + (slot - width) / 2, 1),
                 "width": round(width, 1),
                 "y": round(TOP_SPACE + plot - height, 1),
@@ -92,6 +106,5 @@ def bar_chart(rows, key: str, title: str, link_prefix: str = ""):
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
         "label_y": CHART_HEIGHT - 3,
-        "link_prefix": link_prefix,
         "show_every": max(len(rows) // 8, 1),
     }
