@@ -1,8 +1,8 @@
 """End to end in Debian's headless Chromium, driven by Playwright against a live server.
 
 Scenarios: search, add and remove a facet, page through results, open an article, follow a
-person, walk the date archive, and the keyboard's first stop. Any console error, page error or
-request leaving the test server fails the test. Screenshots of the main pages, wide and on a
+person, walk the date archive, and the keyboard's first stop. Any console error, page error,
+request leaving the test server or page wider than the window fails the test. Screenshots of the main pages, wide and on a
 phone, go to ``var/screenshots/`` (the path is printed in the test summary).
 """
 
@@ -124,6 +124,12 @@ class Watched:
         )
 
     def shot(self, name: str) -> None:
+        """Save a full-page screenshot; a page wider than the window is a problem too."""
+        overflow = self.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            self.problems.append(f"{name}: {overflow}px wider than the window")
         SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(SCREENSHOTS_DIR / f"{name}.png"), full_page=True)
 
