@@ -2,8 +2,9 @@
 
 Scenarios: search, add and remove a facet, page through results, open an article, follow a
 person, walk the date archive, and the keyboard's first stop. Any console error, page error,
-request leaving the test server or page wider than the window fails the test. Screenshots of the main pages, wide and on a
-phone, go to ``var/screenshots/`` (the path is printed in the test summary).
+request leaving the test server or page wider than the window fails the test. Screenshots of
+the main pages, wide and on a phone, go to ``var/screenshots/`` (the path is printed in the
+test summary).
 """
 
 import datetime
