@@ -399,7 +399,7 @@ class Quote(models.Model):
 
 
 class ArticleSearchIndex(models.Model):
-    """SQLite only: the FTS5 index of articles that migration 0003 creates and triggers fill.
+    """SQLite only: the FTS5 index of articles that migration 0004_search creates and triggers fill.
 
     Unmanaged and never written: it exists so that ``articles.search`` can join the index to
     the articles and rank every match with ``bm25`` in one pass over it.
@@ -416,3 +416,4 @@ class ArticleSearchIndex(models.Model):
     class Meta:
         managed = False
         db_table = "articles_article_fts"
+        default_permissions = ()  # nobody edits an index

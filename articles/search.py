@@ -1,7 +1,7 @@
 """Full-text search: the one module that knows the database vendor.
 
 PostgreSQL searches the stored, weighted ``search_vector`` column (title A, linked names B,
-body C; created by migration 0003) with ``websearch_to_tsquery('russian', …)`` and ranks with
+body C; created by migration 0004_search) with ``websearch_to_tsquery('russian', …)`` and ranks with
 ``ts_rank``; SQLite searches an FTS5 table kept in step by triggers and ranks with ``bm25``.
 Both accept the same web-search syntax: words, ``"quoted phrases"``, ``-exclusion`` and
 ``or``. Any text is safe to pass in: control characters are dropped, the length is capped and
@@ -225,7 +225,7 @@ def _person_names(parsed: ParsedQuery) -> list[str]:
 
 
 class _VectorColumn(Expression):
-    """``articles_article.search_vector``: a database-only column (see migration 0003).
+    """``articles_article.search_vector``: a database-only column (see migration 0004_search).
 
     Resolves to a real column reference, so Django relabels it correctly when the query
     becomes a subquery (a raw SQL string would silently point at the outer table).
@@ -361,7 +361,7 @@ class _PostgresBackend:
     def suggest_people(self, query: str, limit: int):
         """People by trigram word similarity of their names and aliases to ``query``.
 
-        ``%>`` lets the trigram indexes of migration 0003 find the candidates; its default
+        ``%>`` lets the trigram indexes of migration 0004_search find the candidates; its default
         threshold (0.6) misses plain typos ("Lukashneko" scores 0.55), hence ``SET LOCAL``.
         """
         scores: dict[int, float] = {}

@@ -404,7 +404,7 @@ def test_an_edited_article_is_found_by_its_new_text(corpus):
 @pytest.mark.django_db
 def test_the_search_structures_survive_every_migration():
     # Django rebuilds a SQLite table to alter it, and the triggers on the old table go with
-    # it: a later migration touching Article must recreate them (see migration 0003).
+    # it: a later migration touching Article must recreate them (see migration 0004_search).
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")

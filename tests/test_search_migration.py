@@ -1,4 +1,4 @@
-"""Migration 0003 indexes the articles that exist when it runs, on either database."""
+"""Migration 0004_search indexes the articles that exist when it runs, on either database."""
 
 import pytest
 from django.db import connection
@@ -6,7 +6,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from articles.models import Article
 
-BEFORE_SEARCH = [("articles", "0002_knowledge_base")]
+BEFORE_SEARCH = [("articles", "0003_editors_group")]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

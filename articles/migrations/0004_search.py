@@ -130,7 +130,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0002_knowledge_base"),
+        ("articles", "0003_editors_group"),
     ]
 
     # Not TrigramExtension(): its reverse queries pg_extension on every vendor.
@@ -152,6 +152,10 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
-            options={"db_table": "articles_article_fts", "managed": False},
+            options={
+                "db_table": "articles_article_fts",
+                "managed": False,
+                "default_permissions": (),
+            },
         ),
     ]
