@@ -6,6 +6,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from articles.filters import ArticleFilter, validated
@@ -36,7 +37,9 @@ class ArticleFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return Truncator(article.body).words(SUMMARY_WORDS)
+        # Atom1Feed writes the summary as type="html": escape the text so that readers show
+        # a stored "<a href=javascript:…>" as text instead of rendering it.
+        return escape(Truncator(article.body).words(SUMMARY_WORDS))
 
     def item_pubdate(self, article):
         if article.published_date is None:
