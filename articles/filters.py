@@ -7,6 +7,7 @@ only validate and dispatch. ``ArticleFilter.facets()`` counts the current result
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 import django_filters
@@ -158,14 +159,19 @@ class ArticleFilter(django_filters.FilterSet):
             data.setlist("person", [slug for slug in data.getlist("person") if slug])
         super().__init__(data, *args, **kwargs)
 
-    # The two calls into articles.search, kept together so the search backend is easy to follow.
+    # The calls into articles.search, kept together so the search backend is easy to follow.
+    @functools.cached_property
+    def search_query(self) -> search.ParsedQuery:
+        """``q`` parsed once: the list, each facet and the snippets search with it."""
+        return search.parse_query(self.form.cleaned_data.get("q") or "")
+
     def filter_q(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.search(self.search_query)
 
     def snippets(self, articles) -> dict:
         """HTML-safe passages around the matches, for the articles on the current page only."""
         query = self.form.cleaned_data.get("q")
-        return search.snippets(articles, query) if query else {}
+        return search.snippets(articles, self.search_query) if query else {}
 
     def filter_people(self, queryset, name, value):
         return queryset.for_people(person.slug for person in value)
@@ -207,9 +213,8 @@ class ArticleFilter(django_filters.FilterSet):
         for name, value in self.form.cleaned_data.items():
             if name in self.filters and name not in skip and name != "q":
                 queryset = self.filters[name].filter(queryset, value)
-        query = self.form.cleaned_data.get("q")
-        if query and "q" not in skip:
-            queryset = queryset.search(query, sort=sort)
+        if self.form.cleaned_data.get("q") and "q" not in skip:
+            queryset = queryset.search(self.search_query, sort=sort)
         return queryset
 
     def filter_queryset(self, queryset):

@@ -351,10 +351,11 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("day")
         )
 
-    def search(self, query: str, *, sort: str = "relevance"):
+    def search(self, query, *, sort: str = "relevance"):
         """Articles matching ``query``, annotated with ``search_rank`` (higher is better).
 
-        ``sort`` is ``relevance``, ``newest`` or ``oldest``; see ``search.search_articles``.
+        ``query`` is the text or a ``search.ParsedQuery``; ``sort`` is ``relevance``,
+        ``newest`` or ``oldest``. See ``search.search_articles``.
         """
         from articles import search
 

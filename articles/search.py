@@ -23,7 +23,7 @@ import difflib
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import reduce
 from itertools import pairwise
 
@@ -110,12 +110,16 @@ class ParsedQuery:
     """A query as the SQLite backend and the highlighter read it.
 
     ``groups`` must all match (AND), one term of each group is enough (OR); any ``excluded``
-    term rules an article out.
+    term rules an article out. Every function here takes one in place of the query text:
+    parse once per request and pass it on.
     """
 
     text: str
     groups: tuple[tuple[Term, ...], ...]
     excluded: tuple[Term, ...]
+    # What the database said about this query (names, statistics): one page searches the
+    # same query several times (the list, each facet, the snippets), so it asks once.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def words(self) -> list[str]:
@@ -132,13 +136,16 @@ def clean_query(query: str) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-def parse_query(query: str) -> ParsedQuery:
+def parse_query(query: "str | ParsedQuery") -> ParsedQuery:
     """Read web-search syntax the way ``websearch_to_tsquery`` does, as far as FTS5 can follow.
 
     Words are runs of letters and digits; other characters only separate them, so nothing
     the user types can be an operator except quotes, a leading ``-`` and the word ``or``.
-    An ``or`` next to an exclusion is dropped (an exclusion always applies).
+    An ``or`` next to an exclusion is dropped (an exclusion always applies). A query parsed
+    already is returned as it is.
     """
+    if isinstance(query, ParsedQuery):
+        return query
     text = clean_query(query)
     terms: list[Term] = []
     either = False
@@ -204,24 +211,26 @@ def _person_names(parsed: ParsedQuery) -> list[str]:
     ``Nazarbayev``: the search also finds articles that use another spelling or alphabet.
     Only these forms, not every alias: each one ORed into the query adds its frequency to
     the planner's estimate ("Leader of the Nation" made Nazarbayev look like half the
-    archive) and a wrong estimate picks a slow plan.
+    archive) and a wrong estimate picks a slow plan. Looked up once per parsed query.
     """
     if parsed.excluded or len(parsed.groups) != 1 or len(parsed.groups[0]) != 1:
         return []
-    name = " ".join(parsed.groups[0][0].words)
-    people = Person.objects.filter(
-        Q(name__iexact=name)
-        | Q(name_ru__iexact=name)
-        | Q(pk__in=PersonAlias.objects.filter(name__iexact=name).values("person"))
-    )
-    names = {name.lower()}
-    found = []
-    for person in people[:5]:
-        for candidate in (person.name, person.name_ru, person.surname, person.surname_ru):
-            if candidate and candidate.lower() not in names:
-                names.add(candidate.lower())
-                found.append(candidate)
-    return found
+    if "names" not in parsed.memo:
+        name = " ".join(parsed.groups[0][0].words)
+        people = Person.objects.filter(
+            Q(name__iexact=name)
+            | Q(name_ru__iexact=name)
+            | Q(pk__in=PersonAlias.objects.filter(name__iexact=name).values("person"))
+        )
+        seen = {name.lower()}
+        found = []
+        for person in people[:5]:
+            for candidate in (person.name, person.name_ru, person.surname, person.surname_ru):
+                if candidate and candidate.lower() not in seen:
+                    seen.add(candidate.lower())
+                    found.append(candidate)
+        parsed.memo["names"] = found
+    return parsed.memo["names"]
 
 
 class _VectorColumn(Expression):
@@ -279,7 +288,9 @@ class _PostgresBackend:
         tsquery = self.tsquery(parsed)
         matching = self.matching(articles, parsed, tsquery).values("pk")
         window = matching.order_by(*SORTS["newest"])[: RESULT_WINDOW + 1]
-        thresholds = self.tier_thresholds()
+        if ("tiers", self.db) not in parsed.memo:
+            parsed.memo["tiers", self.db] = self.tier_thresholds()
+        thresholds = parsed.memo["tiers", self.db]
         if thresholds:
             # The newest tier may walk the date index (a common word fills the window in a
             # few hundred rows); the others are ordered by an expression no index serves, so
@@ -493,7 +504,7 @@ def _backend(alias: str):
     raise NotImplementedError(f"full-text search does not support {vendor}")
 
 
-def search_articles(articles, query: str, *, sort: str = "relevance"):
+def search_articles(articles, query: "str | ParsedQuery", *, sort: str = "relevance"):
     """``articles`` matching ``query``, annotated with ``search_rank`` (higher is better).
 
     ``sort="relevance"``: title above linked names above body, then newest first. On
@@ -520,7 +531,9 @@ def search_articles(articles, query: str, *, sort: str = "relevance"):
     return backend.ranked(articles, parsed).order_by(F("search_rank").desc(), *SORTS["newest"])
 
 
-def count_matches(articles, query: str = "", *, limit: int = RESULT_WINDOW) -> tuple[int, bool]:
+def count_matches(
+    articles, query: "str | ParsedQuery" = "", *, limit: int = RESULT_WINDOW
+) -> tuple[int, bool]:
     """How many of ``articles`` match ``query``: ``(count, True)``, or ``(limit, False)``
     when there are more than ``limit`` ("more than 1000 results").
 
@@ -530,7 +543,7 @@ def count_matches(articles, query: str = "", *, limit: int = RESULT_WINDOW) -> t
     ``articles`` themselves the same way.
     """
     parsed = parse_query(query)
-    if query and not parsed.groups:
+    if parsed.text and not parsed.groups:
         return 0, True
     if parsed.groups:
         articles = _backend(articles.db).matching(articles, parsed)
@@ -538,7 +551,7 @@ def count_matches(articles, query: str = "", *, limit: int = RESULT_WINDOW) -> t
     return min(found, limit), found <= limit
 
 
-def snippets(articles, query: str) -> dict[int, SafeString]:
+def snippets(articles, query: "str | ParsedQuery") -> dict[int, SafeString]:
     """An HTML-safe passage of each article's body around the match, terms in ``<mark>``.
 
     ``articles`` is one page of results (articles or a queryset): highlighting re-reads each
@@ -555,7 +568,7 @@ def snippets(articles, query: str) -> dict[int, SafeString]:
     }
 
 
-def highlight_text(text: str, query: str) -> SafeString:
+def highlight_text(text: str, query: "str | ParsedQuery") -> SafeString:
     """``text`` escaped, with the words of ``query`` (any inflection) in ``<mark>``.
 
     Pure Python, for an article's full body on its page; the search itself needs no
