@@ -8,7 +8,6 @@ test summary).
 """
 
 import datetime
-import os
 import re
 from pathlib import Path
 
@@ -33,10 +32,6 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
-# thread with a running loop unless told that this is deliberate (the test's own data set-up).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
@@ -45,6 +40,17 @@ pytestmark = [
 ]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def orm_beside_the_event_loop():
+    """Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from
+    a thread with a running loop unless told that this is deliberate (the tests' own data
+    set-up). Only for this module: left in the environment, it would reach later subprocesses
+    (and fail ``check --deploy``)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture(scope="module", autouse=True)
