@@ -137,7 +137,9 @@ def measure(runs: int) -> None:
             if run >= 3:  # the first rounds warm the caches
                 timings[index].append(elapsed * 1000)
                 database[index].append(timer.seconds * 1000)
-            counts[index] = re.search(r'class="count">([^<]*)', response.text).group(1).strip()
+            counts[index] = (
+                re.search(r'class="result-count"[^>]*>([^<]*)', response.text).group(1).strip()
+            )
     print(f"{'query':48} {'p50 ms':>7} {'p95 ms':>7} {'db p50':>7} {'db p95':>7}  results")
     for index, params in enumerate(QUERIES):
         label = params["q"] + (f" sort={params['sort']}" if "sort" in params else "")

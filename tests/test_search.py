@@ -285,6 +285,17 @@ def test_the_list_page_ranks_by_relevance_by_default(client, corpus):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_the_list_page_says_more_than_the_window_without_counting_every_match(
+    client, corpus, monkeypatch, sort
+):
+    monkeypatch.setattr(search, "RESULT_WINDOW", 1)
+    response = client.get("/articles/", {"q": "talks", "sort": sort})
+    assert "More than 1 articles" in response.text
+    assert response.context["page"].paginator.count == 2
+
+
+@pytest.mark.django_db
 def test_an_unknown_sort_is_a_bad_request(client, corpus):
     assert client.get("/articles/", {"q": "talks", "sort": "loudest"}).status_code == 400
 
