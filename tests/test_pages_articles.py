@@ -4,6 +4,7 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 
 from tests.factories import (
     make_article,
@@ -237,4 +238,7 @@ def test_the_list_takes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(MAX_LIST_QUERIES) as one_row:
         response = client.get(URL, {**params, **ONE_DAY})
     assert len(response.context["page"].object_list) == 1
-    assert len(full_page.captured_queries) == len(one_row.captured_queries)
+    # On PostgreSQL a search finds its relevance window once per set of filters: the date
+    # range adds one (the years facet is counted without it).
+    window = 1 if params.get("q") and connection.vendor == "postgresql" else 0
+    assert len(one_row.captured_queries) == len(full_page.captured_queries) + window
