@@ -9,8 +9,9 @@ Migrates the database, and when it holds fewer articles than asked, bulk-loads p
 ``articles.corpus`` (the generator behind ``generate_corpus``, deterministic for a seed)
 straight into the table: the importer's extraction is not what is measured here. Then it
 requests each query through Django's test Client — the whole view: search, count, one page,
-snippets, template, no network — and prints p50/p95 in milliseconds of the request and of
-the part spent waiting for the database.
+snippets, facets, template, no network — and prints p50/p95 in milliseconds of the request
+and of the part spent waiting for the database; then the same for the search API alone
+(search, count, first page, snippets), the part ``articles/search.py`` owns.
 """
 
 import argparse
@@ -150,6 +151,29 @@ def measure(runs: int) -> None:
         )
 
 
+def measure_search_only(runs: int) -> None:
+    """The part ``articles.search`` owns: search, count, the first page, its snippets."""
+    from articles import search
+    from articles.models import Article
+
+    timings = {index: [] for index in range(len(QUERIES))}
+    for run in range(runs + 3):
+        for index, params in enumerate(QUERIES):
+            started = time.perf_counter()
+            query = search.parse_query(params["q"])
+            articles = Article.objects.all()
+            results = articles.search(query, sort=params.get("sort", "relevance"))
+            search.count_matches(articles, query)
+            page = list(results[:25])
+            search.snippets(page, query)
+            if run >= 3:
+                timings[index].append((time.perf_counter() - started) * 1000)
+    print(f"\nsearch only (no page){'':27} {'p50 ms':>7} {'p95 ms':>7}")
+    for index, params in enumerate(QUERIES):
+        label = params["q"] + (f" sort={params['sort']}" if "sort" in params else "")
+        print(f"{label:48} {statistics.median(timings[index]):7.1f} {p95(timings[index]):7.1f}")
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
@@ -169,6 +193,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     load(args.articles, args.seed)
     measure(args.runs)
+    measure_search_only(args.runs)
 
 
 if __name__ == "__main__":
