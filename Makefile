@@ -34,3 +34,9 @@ format: $(INSTALLED)
 
 test: lint
 	$(BIN)/pytest
+
+# The performance benchmark on PostgreSQL (BENCH_POSTGRES, default the local server):
+# 100,000 generated articles; `make bench BENCH_ARGS="--count 2000 --seconds 2"` for a quick run.
+BENCH_ARGS ?=
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
