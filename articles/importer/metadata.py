@@ -1,0 +1,123 @@
+"""What a page says about itself: publication date, language, outlet and journalists."""
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from articles.importer import dates
+from articles.importer.cleaning import CleanPage
+from articles.importer.entities import COUNTRY, KnowledgeIndex, Match
+from articles.importer.text import Words
+
+CYRILLIC_LETTER = re.compile(r"[а-яёА-ЯЁ]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Where a date stands says how likely it is the publication date: on the title line or in a
+# byline beside it, yes; alone above the title, it is often the day the page was scraped.
+DATE_PLACE_SCORE = {"title": 3, "byline": 3, "date": 2}
+BEFORE_TITLE_PENALTY = 2
+BYLINE_PART = re.compile(
+    r"^(?:(?:additional\s+)?(?:reporting|writing|editing|text|photos?|story)\s+)?by\s+"
+    r"|^(?:author|автор|текст|авторы)\s*:\s*",
+    re.IGNORECASE,
+)
+PERSON_NAME = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’-]+\s+){1,3}[A-ZА-ЯЁ][\w'’-]+$")
+OUTLET_PATTERNS = (
+    re.compile(
+        r"\b(?:an?|the)\s+(?P<name>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+correspondent"
+        r"|корреспондент\w*\s+(?P<name_ru>[A-ZА-ЯЁ][\w.-]+)"
+    ),
+    re.compile(r"\baccording to\s+(?P<name>[A-Z][\w.-]+)|сообщает\s+(?P<name_ru>[A-ZА-ЯЁ][\w.-]+)"),
+    re.compile(
+        r"press service of (?:the\s+)?(?P<name>[A-Z][\w.-]+)"
+        r"|пресс-служб\w+\s+(?P<name_ru>[А-ЯЁ]\w+)"
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    date: datetime.date | None
+    time: datetime.time | None
+    warning: str = ""
+
+
+def publication_date(page: CleanPage) -> Published:
+    """The page's publication date: the best-placed date in the head.
+
+    A date standing alone above the title is dropped when the body's years are all older than
+    the year before it: the page reports events that had happened long before that day, so it
+    is the day the page was scraped, not published.
+    """
+    candidates = []
+    if page.title_date:
+        candidates.append((DATE_PLACE_SCORE["title"], page.title_date))
+    body_years = [int(year) for year in YEAR_IN_TEXT.findall(page.body)]
+    for line in page.lines:
+        if line.verdict not in ("date", "byline"):
+            continue
+        for found in dates.find_dates(line.text):
+            score = DATE_PLACE_SCORE[line.verdict]
+            if page.before_title(line):
+                if body_years and max(body_years) < found.date.year - 1:
+                    continue
+                score -= BEFORE_TITLE_PENALTY
+            candidates.append((score, found))
+    if not candidates:
+        return Published(None, None, "no publication date found")
+    best = max(candidates, key=lambda candidate: candidate[0])[1]
+    return Published(best.date, best.time)
+
+
+def language_of(text: str) -> str:
+    """ "ru" when most letters are Cyrillic, else "en" (other scripts do not occur here)."""
+    cyrillic = len(CYRILLIC_LETTER.findall(text))
+    return "ru" if cyrillic > len(LATIN_LETTER.findall(text)) else "en"
+
+
+def find_bylines(page: CleanPage) -> list[str]:
+    """Journalists' names from the byline lines ("Reporting by X, writing by Y", "Автор: X")."""
+    names = []
+    for line in page.with_verdict("byline"):
+        text = line.text
+        for found in reversed(dates.find_dates(text)):
+            text = text[: found.start] + text[found.end :]
+        for part in re.split(r"[,;]|\s+and\s+|\s+и\s+", text):
+            name = BYLINE_PART.sub("", part.strip()).strip(" .")
+            if PERSON_NAME.match(name) and name not in names:
+                names.append(name)
+    return names
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str | None
+    country_code: str = ""
+
+
+def find_source(page: CleanPage, text: str, index: KnowledgeIndex) -> Outlet:
+    """The outlet: a "Source:" line, else a correspondent, agency or press service the text
+    names; known outlets take their canonical name, others stay as written."""
+    if page.source_line:
+        return _outlet(page.source_line, index)
+    for pattern in OUTLET_PATTERNS:
+        found = pattern.search(text)
+        if found:
+            return _outlet(found["name"] or found["name_ru"], index)
+    return Outlet(None)
+
+
+def _outlet(written: str, index: KnowledgeIndex) -> Outlet:
+    written = written.strip().rstrip(".")
+    for match in index.find_sources(Words(written)):
+        if match.start == 0:
+            item = match.items[0]
+            return Outlet(item.name, item.country_code)
+    return Outlet(written)
+
+
+def most_referred_country(matches: list[Match]) -> str | None:
+    """The country named most often (by name or adjective), ties to the first named."""
+    counts = Counter(match.items[0].code for match in matches if match.category == COUNTRY)
+    return counts.most_common(1)[0][0] if counts else None

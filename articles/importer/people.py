@@ -1,0 +1,228 @@
+"""People in an article: known people by any alias or by the office they held on the article's
+date, and unknown people the text introduces with a title ("Foreign Minister Ivan Petrov")."""
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from articles.importer.entities import COUNTRY, PERSON, Match
+from articles.importer.records import KnownPerson, PersonRecord
+from articles.importer.text import Words
+
+HEAD_OF_STATE, HEAD_OF_GOVERNMENT = "head_of_state", "head_of_government"
+OFFICE = re.compile(
+    r"\b(?:(?P<state>[Pp]resident|[Hh]ead of [Ss]tate|[Kk]ing|[Ee]mir|[Ss]ultan(?= of))"
+    r"|(?P<government>[Pp]rime [Mm]inister|[Pp]remier|[Hh]ead of [Gg]overnment|[Cc]hancellor))\b"
+    r"(?![-\w])"
+    r"|(?<!\w)(?:(?P<state_ru>[Пп]резидент(?:а|у|ом|е)?|[Гг]лав(?:а|ы|е|у|ой) государства)"
+    r"|(?P<government_ru>[Пп]ремьер-министр(?:а|у|ом|е)?|[Пп]ремьер(?:а|у|ом|е)?"
+    r"|[Гг]лав(?:а|ы|е|у|ой) правительства))(?!\w)"
+)
+OFFICE_WORDS = (
+    "president", "head", "king", "emir", "sultan", "prime", "premier", "chancellor", "президент",
+    "глав", "премьер",
+)  # fmt: skip
+TITLE_WORDS = (
+    "first", "deputy", "vice", "foreign", "defen", "economy", "finance", "trade", "energy",
+    "interior", "justice", "agriculture", "education", "health", "minister", "prime", "premier",
+    "president", "ambassador", "secretary", "speaker", "mayor", "governor", "chairman", "akim",
+    "первый", "вице", "министр", "премьер", "посол", "спикер", "председател", "аким",
+)  # fmt: skip
+HEAD_OF = re.compile(r"head of|глав", re.IGNORECASE)
+OF_THE = re.compile(r"^\s+(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
+INITIAL = re.compile(r"(?<!\w)(?P<initial>[A-ZА-ЯЁ])\.\s?$")
+# Titles of people the knowledge base may not hold, then the name they introduce.
+TITLE = re.compile(
+    r"(?<!\w)(?P<title>(?:(?:First\s+)?(?:Deputy|Vice)[- ])?(?:(?:Foreign|Defen[cs]e|Economy"
+    r"|Finance|Trade|Energy|Interior|Justice|Agriculture|Education|Health)\s+)?"
+    r"(?:Minister(?:\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+){0,2})?"
+    r"|Prime Minister|Premier|President|Ambassador|Secretary[- ]General|Speaker|Mayor|Governor"
+    r"|Chairman|Akim)"
+    r"|(?:[Пп]ервый\s+)?(?:[Вв]ице-)?(?:[Мм]инистр|[Пп]ремьер-министр|[Пп]осол|[Сс]пикер"
+    r"|[Пп]редседатель|[Аа]ким)(?:\s+[а-яё]+){0,3}?)"
+    r"\s+(?P<name>(?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)(?:[ -](?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)){1,2})\b"
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """One place in the text where a person is meant, by name or by office."""
+
+    start: int
+    end: int
+    name: str
+    by_office: bool = False
+
+
+@dataclass
+class PeopleFound:
+    records: list[PersonRecord]
+    mentions: list[PersonMention]
+
+
+def _holds_office(person: KnownPerson, day: datetime.date | None) -> bool:
+    return day is not None and any(office.held_on(day) for office in person.offices)
+
+
+def _given_initials(person: KnownPerson) -> set[str]:
+    """First letters of the person's given name, in every script the aliases use."""
+    full_names = [person.name, *(alias for alias, kind in person.aliases if kind == "name")]
+    names = [person.given_name, *(name for name in full_names if " " in name.strip())]
+    return {name[:1].upper() for name in names if name}
+
+
+def office_holder(
+    people: list[KnownPerson], country: str, role: str, title: str, day: datetime.date | None
+) -> KnownPerson | None:
+    """Who held the head-of-state or head-of-government office of ``country`` on ``day``.
+
+    When a term ends on the day the next begins, the newcomer wins: that is the day of the
+    inauguration, and the press names the new holder.
+    """
+    if day is None:
+        return None
+    holders = []
+    for person in people:
+        for office in person.offices:
+            if office.country_code != country or not office.held_on(day):
+                continue
+            flagged = office.head_of_state if role == HEAD_OF_STATE else office.head_of_government
+            if flagged or office.title.casefold() == title.casefold():
+                holders.append((office.start, person))
+    return max(holders, key=lambda holder: holder[0])[1] if holders else None
+
+
+def find_people(
+    words: Words,
+    matches: list[Match],
+    people_by_country: dict[str, list[KnownPerson]],
+    day: datetime.date | None,
+    home_country: str | None,
+) -> PeopleFound:
+    """People named in the text (``matches`` are its known names), in order of first mention."""
+    text = words.text
+    named = [match for match in matches if match.category == PERSON]
+    fully_named = {entry.item for match in named for entry in match.entries if entry.kind == "name"}
+    mentions = []
+    for match in named:
+        person = _choose(text, match, fully_named, day)
+        if person is not None:
+            mentions.append(PersonMention(match.start, match.end, person.name))
+    name_starts = {mention.start: mention for mention in mentions}
+    countries = [match for match in matches if match.category == COUNTRY]
+    covered = [(match.start, match.end) for match in matches]
+    unknown: dict[str, list[int | str]] = {}
+    for office in words.matches(OFFICE, OFFICE_WORDS):
+        country, span_start, span_end = _office_country(text, office, countries, home_country)
+        following = _next_word_start(text, span_end)
+        if following in name_starts:
+            continue  # "President Vladimir Putin": the name counts, not its title
+        if country is None:
+            continue
+        role = HEAD_OF_STATE if office["state"] or office["state_ru"] else HEAD_OF_GOVERNMENT
+        holder = office_holder(
+            people_by_country.get(country, []), country, role, _english_title(office), day
+        )
+        if holder is not None and not _introduces_name(text, span_end, covered):
+            mentions.append(PersonMention(span_start, span_end, holder.name, by_office=True))
+    for titled in words.matches(TITLE, TITLE_WORDS):
+        start = titled.start("name")
+        if any(left <= start < right for left, right in covered) or start in name_starts:
+            continue
+        name = titled["name"]
+        title = _title_with_country(text, titled, countries)
+        unknown.setdefault(name, [titled.start("name"), title])
+    for name, (position, _) in unknown.items():
+        # Every later mention ends with the surname, whether or not the given name repeats.
+        surname = name.split()[-1]
+        later = re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text[position:])
+        for number, found in enumerate(later):
+            start = position if number == 0 else position + found.start()
+            mentions.append(PersonMention(start, position + found.end(), name))
+    mentions.sort(key=lambda mention: mention.start)
+    return PeopleFound(_records(mentions, unknown), mentions)
+
+
+def _records(mentions: list[PersonMention], unknown: dict) -> list[PersonRecord]:
+    counts = Counter(mention.name for mention in mentions)
+    records = {}
+    for mention in mentions:
+        if mention.name not in records:
+            title = unknown[mention.name][1] if mention.name in unknown else ""
+            records[mention.name] = PersonRecord(
+                name=mention.name,
+                count=counts[mention.name],
+                position=mention.start,
+                known=mention.name not in unknown,
+                title=title,
+            )
+    return list(records.values())
+
+
+def _choose(text, match: Match, fully_named, day) -> KnownPerson | None:
+    """The one person a (possibly shared) name means here, or None when it stays ambiguous."""
+    people = match.items
+    if len(people) == 1:
+        return people[0]
+    initial = INITIAL.search(text[max(0, match.start - 4) : match.start])
+    for keep in (
+        lambda person: initial is not None and initial["initial"] in _given_initials(person),
+        lambda person: person in fully_named and any(e.kind == "name" for e in match.entries),
+        lambda person: person in fully_named,
+        lambda person: _holds_office(person, day),
+    ):
+        chosen = [person for person in people if keep(person)]
+        if len(chosen) == 1:
+            return chosen[0]
+    return None
+
+
+def _office_country(text, office, countries: list[Match], home_country):
+    """The country an office phrase names ("Russian President", "President of Russia",
+    "Президент России") and the phrase's full span; the home country for a bare "Head of State".
+    """
+    start, end = office.start(), office.end()
+    for country in countries:
+        if country.end <= start and re.fullmatch(r"\s+", text[country.end : start]):
+            return country.items[0].code, country.start, end
+        if country.start >= end:
+            if OF_THE.match(text[end : country.start]) and (
+                "of" in text[end : country.start].casefold() or not office.group().isascii()
+            ):
+                return country.items[0].code, start, country.end
+            break
+    if HEAD_OF.search(office.group()) and home_country:
+        return home_country, start, end
+    return None, start, end
+
+
+def _english_title(office: re.Match) -> str:
+    if office["state"] or office["state_ru"]:
+        return "President"
+    return "Prime Minister"
+
+
+def _next_word_start(text: str, end: int) -> int:
+    gap = re.match(r"[ ,]{0,2}", text[end:])
+    return end + gap.end()
+
+
+def _introduces_name(text: str, end: int, covered) -> bool:
+    """The office is followed by a capitalised name the knowledge base does not hold."""
+    start = _next_word_start(text, end)
+    if any(left <= start < right for left, right in covered):
+        return False
+    return bool(
+        re.match(r"(?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)[ -](?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)", text[start:])
+    )
+
+
+def _title_with_country(text, titled: re.Match, countries: list[Match]) -> str:
+    """The title as written, with a country adjective standing right before it."""
+    for country in countries:
+        if country.end <= titled.start() and re.fullmatch(
+            r"\s+", text[country.end : titled.start()]
+        ):
+            return text[country.start : titled.end("title")]
+    return titled["title"]

@@ -1,0 +1,86 @@
+"""Words and sentences of a document, computed once and shared by the extractors.
+
+Scanning a whole page with a case-insensitive expression of many alternatives costs about a
+millisecond; most extractors therefore look up the words their expressions can start with
+(``Words.starting``) and run the expression only there.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*\s+(?=[A-ZА-ЯЁ\"“«])")
+# A full stop after these is not a sentence's end: initials ("V. Putin"), titles, "г." (year).
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZА-ЯЁ]|Mr|Mrs|Ms|Dr|St|Jr|vs|т|г)$")
+
+
+class Words:
+    """The words of a text with their offsets, indexed by their first two lowercase letters."""
+
+    def __init__(self, text: str):
+        self.text = text
+        # (start, end, word, the word case-folded)
+        self.items = [
+            (match.start(), match.end(), word, word.casefold())
+            for match in TOKEN.finditer(text)
+            for word in (match.group(),)
+        ]
+        self._by_prefix: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for start, _, _, lowered in self.items:
+            self._by_prefix[lowered[:2]].append((start, lowered))
+
+    def starting(self, prefixes: tuple[str, ...]) -> list[int]:
+        """Offsets of the words that begin with one of ``prefixes`` (lowercase, 2+ letters)."""
+        found = set()
+        for prefix in prefixes:
+            for start, lowered in self._by_prefix.get(prefix[:2], ()):
+                if lowered.startswith(prefix):
+                    found.add(start)
+        return sorted(found)
+
+    def matches(
+        self, pattern: re.Pattern, prefixes: tuple[str, ...], text: str | None = None
+    ) -> Iterator[re.Match]:
+        """Non-overlapping matches of ``pattern`` that start at a word with one of ``prefixes``,
+        in this text or in ``text``, a copy of it with some spans blanked."""
+        reached = 0
+        for start in self.starting(prefixes):
+            if start < reached:
+                continue
+            match = pattern.match(self.text if text is None else text, start)
+            if match:
+                reached = match.end()
+                yield match
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentence spans of ``text``; paragraphs are separated by blank lines."""
+    spans = []
+    offset = 0
+    for number, paragraph in enumerate(text.split("\n\n")):
+        start = 0
+        for match in SENTENCE_END.finditer(paragraph):
+            if ABBREVIATION.search(paragraph[max(0, match.start() - 4) : match.start()]):
+                continue
+            spans.append(Sentence(offset + start, offset + match.end(), number))
+            start = match.end()
+        spans.append(Sentence(offset + start, offset + len(paragraph), number))
+        offset += len(paragraph) + 2
+    return spans
+
+
+def sentence_at(spans: list[Sentence], position: int) -> int:
+    """The index in ``spans`` of the sentence holding ``position``."""
+    for index, span in enumerate(spans):
+        if position < span.end:
+            return index
+    return len(spans) - 1
