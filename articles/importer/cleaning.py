@@ -26,7 +26,8 @@ PHOTO_CREDIT = re.compile(
     r"^(?:photo|фото|image|picture|illustration)(?:\s+(?:courtesy|credit)s?)?\s*(?:of|by|:|©|-)",
     re.IGNORECASE,
 )
-PHONE = re.compile(r"\+?\d[\d ()\-]{8,}\d")
+# "+7(700) 388 81 09", "(7172) 55-12-34", "388 81 09" — not "2018-05-15".
+PHONE = re.compile(r"\+\d[\d ()\-]{7,}\d|\(\d{3,5}\)\s?\d[\d \-]{4,}\d|\b\d{3}[ -]\d\d[ -]\d\d\b")
 BULLET = re.compile(r"^(?:\d{1,2}[.)]|[-*•·–—►▪])\s+")
 SOURCE_LINE = re.compile(r"^(?:source|источник)\s*:\s*(?P<source>.+)$", re.IGNORECASE)
 BYLINE = re.compile(

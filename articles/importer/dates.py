@@ -180,13 +180,21 @@ def find_dates(text: str) -> list[FoundDate]:
         if day:
             found.append(FoundDate(match.start(), match.end(), day, time))
     covered = [(date.start, date.end) for date in found]
+    searched_to = 0
     for year in YEAR_HINT.finditer(text):
         if any(start <= year.start() < end for start, end in covered):
             continue
-        loose = LOOSE_DATE.search(text, max(0, year.start() - DATE_BEFORE_YEAR), year.end())
+        window_start = max(searched_to, year.start() - DATE_BEFORE_YEAR)
+        ending_here = [
+            match
+            for match in LOOSE_DATE.finditer(text, window_start, year.end())
+            if match.end() == year.end()
+        ]
+        loose = ending_here[-1] if ending_here else None
         day = loose and parse_with_dateparser(loose.group(), None)
         if day:
             found.append(FoundDate(loose.start(), loose.end(), day))
+            searched_to = loose.end()
     return sorted(found, key=lambda date: date.start)
 
 
