@@ -73,7 +73,7 @@ def test_it_stores_the_page_and_what_was_extracted(tmp_path, people):
     assert article.bylines == ["Renat Tashkinbayev"]
     assert article.extraction_version >= 1
     assert set(article.people.all()) == {people["Putin"], people["Nazarbayev"]}
-    assert article.places.get().name == "Moscow"
+    assert "Moscow" in article.places.values_list("name", flat=True)
     assert article.quotes.get().speaker == people["Nazarbayev"]
     assert article.events.get().participants.count() == 2
     # Findable by any alias of the people it names, whatever its language.
@@ -161,12 +161,12 @@ def test_unknown_people_are_created_unreviewed_once(tmp_path, people):
         write(
             tmp_path,
             f"{n}.txt",
-            page_text(f"Minister visits {n}", unknown=(("Erlan Idrissov", "Foreign Minister"),)),
+            page_text(f"Minister visits {n}", unknown=(("Aigerim Testova", "Foreign Minister"),)),
         )
 
     import_paths([tmp_path], workers=0)
 
-    person = Person.objects.get(name="Erlan Idrissov")
+    person = Person.objects.get(name="Aigerim Testova")
     assert not person.reviewed
     assert "Foreign Minister" in person.notes
     assert person.articles.count() == 2
