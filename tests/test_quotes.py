@@ -50,7 +50,7 @@ def test_he_means_the_subject_of_the_previous_sentence():
 
 
 def test_russian_guillemets_with_a_dash_attribution():
-    body = f"«Мы продолжим работать вместе в торговле и энергетике», — сказал Лукашенко."
+    body = "«Мы продолжим работать вместе в торговле и энергетике», — сказал Лукашенко."
     assert quotes(body)[0][0] == "Alexander Lukashenko"
 
 

@@ -48,10 +48,10 @@ MAX_REPEATED_CHARS = 60
 MAX_AD_WORDS = 12  # a phone number in a longer line is part of the article
 MAX_DATE_LINE_WORDS = 10
 MAX_BYLINE_WORDS = 16
-# What may stand beside a date on a line of its own: a label, separators.
+# What may stand beside a date on a line of its own: a label or a dateline city, separators.
 DATE_LABEL = re.compile(
-    r"^[\W_]*(?:(?:published|updated|posted|date|опубликовано|обновлено|дата)\b[\W_]*)?$",
-    re.IGNORECASE,
+    r"^[\W_]*(?:(?:(?i:published|updated|posted|date|опубликовано|обновлено|дата)"
+    r"|[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+)?)\b[\W_]*)?$"
 )
 
 

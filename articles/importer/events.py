@@ -9,7 +9,7 @@ meetings do not become events.
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from articles.importer import dates
 from articles.importer.entities import Match
@@ -32,31 +32,50 @@ TRIGGER = re.compile(
     r"|(?P<summit>\bsummits?\b|саммит\w*)"
     r"|(?P<signing>\bsign(?:ed|s|ing)?\b(?: [\w-]+){0,4}? (?:agreements?|protocols?|memorand\w+"
     r"|treat(?:y|ies)|declarations?|documents?|roadmaps?|contracts?)\b|подписа\w*)"
-    r"|(?P<visit>\b(?:official|state|working|friendly) visit\b|\bvisit(?:ed|s|ing)?\b"
+    r"|(?P<visit>\b(?:official|state|working|friendly) visit\b|(?<!to )\bvisit(?:ed|s|ing)?\b"
     r"|визит\w*)"
     r"|(?P<talks>\btalks\b|\bnegotiations\b|переговор\w*)"
-    r"|(?P<meeting>\bmeet(?:s|ing)?\b|\bmet\b|встреч\w*|встретил\w*)",
+    r"|(?P<meeting>(?<!to )\b(?:meet(?:s|ing)?|met|receiv(?:e|es|ed))\b|встреч\w*|встретил\w*)",
     re.IGNORECASE,
 )
+# "invited him to visit", "agreed to meet": plans, not events (the "(?<!to )" above).
 TRIGGER_WORDS = (
-    "session", "sitting", "meet", "met", "summit", "sign", "official", "state", "working",
+    "receiv", "session", "sitting", "meet", "met", "summit", "sign", "official", "state", "working",
     "friendly", "visit", "talks", "negotiations", "заседани", "саммит", "подписа", "визит",
     "переговор", "встреч", "встретил",
 )  # fmt: skip
 BACK_REFERENCE_WORDS = (
-    "after", "before", "during", "uring", "following", "at", "in", "ahead", "после", "перед",
-    "в", "во",
+    "after", "before", "during", "uring", "following", "at", "in", "ahead", "said", "noted",
+    "added", "stressed", "после", "перед", "в", "во",
 )  # fmt: skip
-# "After the meeting, they signed …": a back-reference to an event already reported.
+# "After the meeting, they signed …": a reference to an event already reported, on its day.
 BACK_REFERENCE = re.compile(
-    r"\b(?:after|before|during|uring|following|at the end of|in the course of|ahead of)"
-    r" (?:the|this|that) (?:meeting|talks|visit|summit|session)\b"
-    r"|(?:после|перед|в ходе|во время) (?:встречи|переговоров|визита|саммита|заседания)",
+    r"\b(?:after|during|uring|following|at the end of|at the start of|at the beginning of"
+    r"|in the course of) (?:the|this|that) (?:meeting|talks|visit|summit|session)\b"
+    r"|\b(?:said|noted|added|stressed) (?:that )?the (?:meeting|talks|visit|summit|session)\b"
+    r"|(?:после|в ходе|во время) (?:встречи|переговоров|визита|саммита|заседания)",
     re.IGNORECASE,
 )
+BACK_REFERENCE_WORDS = (
+    "after", "during", "uring", "following", "at", "in", "said", "noted", "added", "stressed",
+    "после", "в", "во",
+)  # fmt: skip
+# "Ahead of the summit", "preparations for the session": a plan, not an event.
+PLAN = re.compile(
+    r"\b(?:before|ahead of|preparations? for) (?:the|this|that|a|an) (?:[\w-]+ ){0,4}?"
+    r"(?:meeting|talks|visit|summit|session)\b"
+    r"|(?:перед|подготовк\w* к) (?:\w+ ){0,2}?(?:встрече|переговорам|визиту|саммиту|заседанию)",
+    re.IGNORECASE,
+)
+PLAN_WORDS = ("before", "ahead", "preparation", "перед", "подготовк")
 PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|at|of|to)|(?<!\w)(?:в|во|на))\s+(?:the\s+)?$", re.I)
 REPORTS_FROM = re.compile(r"reports? from\s+$|(?:передает|сообщает)\s+из\s+$", re.IGNORECASE)
 MEETING_LIKE = {"meeting", "talks"}
+GATHERINGS = {"summit", "session"}
+# Kinds that take two sides: found with one participant outside the main event, they are
+# back-references ("at the talks, Putin said …"), not events of their own.
+TWO_SIDED = {"meeting", "talks", "phone_call"}
+VISIT_TO = re.compile(r"[\w ]{0,25}?visit\w*\s+to\s+(?!the\s)[A-ZА-ЯЁ]")
 DATE_REACH = 80  # characters between an event word and a date that belongs to it
 
 
@@ -64,17 +83,19 @@ DATE_REACH = 80  # characters between an event word and a date that belongs to i
 class Found:
     record: EventRecord
     sentence: Sentence
-    people: list[str] = field(default_factory=list)
+    refers_back: bool = False  # "after the meeting": on the day of the event referred to
 
 
-def _mask(words: Words, quotes: list[Quoted]) -> str:
-    """The text with quoted speech and back-references blanked, offsets unchanged."""
+def _mask(words: Words, quotes: list[Quoted]) -> tuple[str, list[int]]:
+    """The text with quoted speech, back-references and plans blanked, offsets unchanged, and
+    where the back-references start."""
     chars = list(words.text)
-    spans = [(quote.start, quote.end) for quote in quotes]
-    spans += [match.span() for match in words.matches(BACK_REFERENCE, BACK_REFERENCE_WORDS)]
+    back = [match.span() for match in words.matches(BACK_REFERENCE, BACK_REFERENCE_WORDS)]
+    spans = [(quote.start, quote.end) for quote in quotes] + back
+    spans += [match.span() for match in words.matches(PLAN, PLAN_WORDS)]
     for start, end in spans:
         chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return "".join(chars), [start for start, _ in back]
 
 
 def _triggers(words: Words, masked: str) -> list[tuple[int, str]]:
@@ -89,17 +110,27 @@ def _triggers(words: Words, masked: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _kind(triggers: list[tuple[int, str]], sentence: Sentence) -> tuple[str, int] | None:
-    """The sentence's event: a phone call wherever it is mentioned, else the first event word."""
+def _kind(triggers, sentence: Sentence, organization_ends: set[int]) -> tuple[str, int] | None:
+    """The sentence's event: a phone call wherever it is mentioned, else the first event word;
+    an organization that meets ("the Supreme Council meets") holds a session."""
     inside = [(at, kind) for at, kind in triggers if sentence.start <= at < sentence.end]
     for at, kind in inside:
         if kind == "phone_call":
             return kind, at
-    return (inside[0][1], inside[0][0]) if inside else None
+    if not inside:
+        return None
+    at, kind = inside[0]
+    if kind == "meeting" and (at - 1 in organization_ends or at - 2 in organization_ends):
+        kind = "session"
+    return kind, at
 
 
 def _place(masked: str, places: list[Match], sentence: Sentence, at: int, kind: str):
-    """The place a sentence's event happened: a place after the event word, else before it."""
+    """The place a sentence's event happened: a place after the event word, else before it.
+
+    A visit "to Ukraine" is to a country: no city is named for it, and the city before the
+    event word ("arrives in Moscow after a visit to Ukraine") is somewhere else.
+    """
     inside = [
         place
         for place in places
@@ -107,10 +138,10 @@ def _place(masked: str, places: list[Match], sentence: Sentence, at: int, kind: 
         and PLACE_PREPOSITION.search(masked[max(0, place.start - 12) : place.start])
     ]
     after = [place for place in inside if place.start > at]
-    if kind == "visit":  # "visit to Ukraine": a visit is to its destination only
-        chosen = after
-    else:
-        chosen = after or list(reversed([place for place in inside if place.start < at]))
+    before = list(reversed([place for place in inside if place.start < at]))
+    if kind == "visit" and VISIT_TO.match(masked, at):
+        before = []
+    chosen = after or before
     return chosen[0].items[0].name if chosen else None
 
 
@@ -140,22 +171,28 @@ def find_events(
     published: datetime.date | None,
 ) -> list[EventRecord]:
     """Events in the text (the title, a blank line, the body), the main event first."""
-    masked = _mask(words, quotes)
+    masked, back_references = _mask(words, quotes)
     all_dates = dates.find_dates(masked)
     if published is not None:
         all_dates += dates.find_relative_dates(masked, published, words)
     triggers = _triggers(words, masked)
+    organization_ends = {match.end for match in organizations}
     found: list[Found] = []
-    previous_date: dict[int, dates.FoundDate] = {}
+    # The last dated sentence of each paragraph: its date and place carry over to the next
+    # sentences of the paragraph ("Today a session was held in Moscow. In addition, …").
+    previous: dict[int, tuple[dates.FoundDate, str | None]] = {}
     for sentence in spans:
-        kind_at = _kind(triggers, sentence)
-        date = _date(all_dates, sentence, kind_at[1] if kind_at else sentence.end, published)
+        kind_at = _kind(triggers, sentence, organization_ends)
+        at = kind_at[1] if kind_at else sentence.end
+        date = _date(all_dates, sentence, at, published)
+        place = _place(masked, places, sentence, at, kind_at[0] if kind_at else "")
         if date is not None:
-            previous_date[sentence.paragraph] = date
+            previous[sentence.paragraph] = (date, place)
         if kind_at is None:
             continue
-        kind, at = kind_at
-        date = date or previous_date.get(sentence.paragraph)
+        kind = kind_at[0]
+        if date is None and sentence.paragraph in previous:
+            date, place = previous[sentence.paragraph][0], place or previous[sentence.paragraph][1]
         people = _names_in(mentions, sentence, quotes)
         organizations_here = [
             match.items[0].name
@@ -168,11 +205,12 @@ def find_events(
             kind=kind,
             date=date.date if date else None,
             precision=date.precision if date else "day",
-            place=_place(masked, places, sentence, at, kind),
+            place=place,
             participants=people,
             organizations=list(dict.fromkeys(organizations_here)),
         )
-        found.append(Found(record, sentence, people))
+        refers_back = any(sentence.start <= start < sentence.end for start in back_references)
+        found.append(Found(record, sentence, refers_back))
     if not found:
         return []
     main = _main_event(found, title_end)
@@ -181,14 +219,24 @@ def find_events(
         if other is main:
             continue
         target = _same_event(events, other.record)
+        if target is None and _part_of_main(main.record, other.record):
+            target = main.record
         if target is None:
             events.append(other.record)
         else:
             _merge(target, other.record)
+    events = [main.record] + [
+        event for event in events[1:] if event.kind not in TWO_SIDED or len(event.participants) >= 2
+    ]
+    if main.record.place is None:
+        main.record.place = _place_of_participants(masked, spans, mentions, places, main.record)
     if main.record.place is None:
         main.record.place = _reported_from(masked, places)
     if main.record.date is None and published is not None:
         main.record.date, main.record.precision = published, "day"
+    for other in found:
+        if other.refers_back and other.record.date is None:
+            other.record.date, other.record.precision = main.record.date, main.record.precision
     return events
 
 
@@ -208,25 +256,33 @@ def _main_event(found: list[Found], title_end: int) -> Found:
 
 
 def _same_event(events: list[EventRecord], candidate: EventRecord) -> EventRecord | None:
+    """The event ``candidate`` reports again: same kind, agreeing dates, and the same people
+    (two shared, or one side's people all among the other's) or, when one side names nobody,
+    the same organization or place."""
     for event in events:
         same_kind = event.kind == candidate.kind or {event.kind, candidate.kind} <= MEETING_LIKE
-        shared = set(event.participants) & set(candidate.participants)
         dates_agree = event.date is None or candidate.date is None or event.date == candidate.date
-        enough = len(shared) >= 2 or (
-            shared and len(set(candidate.participants)) == len(shared) == len(event.participants)
-        )
-        if same_kind and dates_agree and (enough or _same_session(event, candidate)):
+        if not (same_kind and dates_agree):
+            continue
+        ours, theirs = set(event.participants), set(candidate.participants)
+        shared = ours & theirs
+        if len(shared) >= 2 or (shared and (ours <= theirs or theirs <= ours)):
+            return event
+        if (not ours or not theirs) and _same_frame(event, candidate):
             return event
     return None
 
 
-def _same_session(event: EventRecord, candidate: EventRecord) -> bool:
-    return (
-        event.kind == candidate.kind
-        and not candidate.participants
-        and bool(set(event.organizations) & set(candidate.organizations))
-        and event.date == candidate.date
-    )
+def _part_of_main(main: EventRecord, candidate: EventRecord) -> bool:
+    """An undated summit or session in an article about one is that gathering again
+    ("the host of the summit opened the meeting of the Council")."""
+    return main.kind in GATHERINGS and candidate.kind == main.kind and candidate.date is None
+
+
+def _same_frame(event: EventRecord, candidate: EventRecord) -> bool:
+    shared_organization = bool(set(event.organizations) & set(candidate.organizations))
+    same_place = event.place is not None and event.place == candidate.place
+    return shared_organization and (event.date == candidate.date or same_place)
 
 
 def _merge(event: EventRecord, other: EventRecord) -> None:
@@ -235,6 +291,19 @@ def _merge(event: EventRecord, other: EventRecord) -> None:
     event.place = event.place or other.place
     event.participants += [name for name in other.participants if name not in event.participants]
     event.organizations += [name for name in other.organizations if name not in event.organizations]
+
+
+def _place_of_participants(masked, spans, mentions, places, event) -> str | None:
+    """A place named in a sentence where the event's participants appear together."""
+    if len(event.participants) < 2:
+        return None
+    for sentence in spans:
+        names = {m.name for m in mentions if sentence.start <= m.start < sentence.end}
+        if set(event.participants) <= names:
+            place = _place(masked, places, sentence, sentence.end, "meeting")
+            if place:
+                return place
+    return None
 
 
 def _reported_from(masked: str, places: list[Match]) -> str | None:

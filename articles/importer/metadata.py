@@ -23,15 +23,27 @@ BYLINE_PART = re.compile(
     re.IGNORECASE,
 )
 PERSON_NAME = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’-]+\s+){1,3}[A-ZА-ЯЁ][\w'’-]+$")
+# How articles name their outlet, most telling first; "known only" patterns count only when
+# the name is a known outlet ("Trend reports" yes, "Putin reports" no).
 OUTLET_PATTERNS = (
-    re.compile(
-        r"\b(?:an?|the)\s+(?P<name>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+correspondent"
-        r"|корреспондент\w*\s+(?P<name_ru>[A-ZА-ЯЁ][\w.-]+)"
+    (
+        re.compile(
+            r"\b(?:an?|the)\s+([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+correspondent"
+            r"|корреспондент\w*\s+([A-ZА-ЯЁ][\w.-]+)"
+        ),
+        False,
     ),
-    re.compile(r"\baccording to\s+(?P<name>[A-Z][\w.-]+)|сообщает\s+(?P<name_ru>[A-ZА-ЯЁ][\w.-]+)"),
-    re.compile(
-        r"press service of (?:the\s+)?(?P<name>[A-Z][\w.-]+)"
-        r"|пресс-служб\w+\s+(?P<name_ru>[А-ЯЁ]\w+)"
+    (
+        re.compile(r"\baccording to\s+([A-Z][\w.-]+)|сообщает\s+([A-ZА-ЯЁ][\w.-]+)"),
+        False,
+    ),
+    (re.compile(r"\b([A-Z][\w.-]+) (?:reports|reported|informs)\b"), True),
+    (
+        re.compile(
+            r"press service of (?:the\s+)?([A-Z][\w.-]+)|\b([A-Z][\w.-]+) press service"
+            r"|пресс-служб\w+\s+([А-ЯЁ]\w+)"
+        ),
+        False,
     ),
 )
 
@@ -94,6 +106,7 @@ def find_bylines(page: CleanPage) -> list[str]:
 class Outlet:
     name: str | None
     country_code: str = ""
+    known: bool = False  # one of the knowledge base's outlets
 
 
 def find_source(page: CleanPage, text: str, index: KnowledgeIndex) -> Outlet:
@@ -101,10 +114,12 @@ def find_source(page: CleanPage, text: str, index: KnowledgeIndex) -> Outlet:
     names; known outlets take their canonical name, others stay as written."""
     if page.source_line:
         return _outlet(page.source_line, index)
-    for pattern in OUTLET_PATTERNS:
-        found = pattern.search(text)
-        if found:
-            return _outlet(found["name"] or found["name_ru"], index)
+    for pattern, known_only in OUTLET_PATTERNS:
+        for found in pattern.finditer(text):
+            written = next(name for name in found.groups() if name)
+            outlet = _outlet(written, index)
+            if outlet.known or not known_only:
+                return outlet
     return Outlet(None)
 
 
@@ -113,7 +128,7 @@ def _outlet(written: str, index: KnowledgeIndex) -> Outlet:
     for match in index.find_sources(Words(written)):
         if match.start == 0:
             item = match.items[0]
-            return Outlet(item.name, item.country_code)
+            return Outlet(item.name, item.country_code, known=True)
     return Outlet(written)
 
 
