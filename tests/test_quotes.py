@@ -17,7 +17,7 @@ def quotes(body: str, date: str = "15.05.2018"):
 
 @pytest.mark.parametrize(
     "quoted",
-    [f"“{SPEECH}”", f'"{SPEECH}"', f"«{SPEECH}»", f"“{SPEECH}\"", f"‘{SPEECH}, and more’"],
+    [f"“{SPEECH}”", f'"{SPEECH}"', f"«{SPEECH}»", f'“{SPEECH}"', f"‘{SPEECH}, and more’"],
 )
 def test_every_kind_of_quotation_mark_opens_and_closes_a_quote(quoted):
     [quote] = find_quoted(f"Lukashenko said: {quoted}.")
