@@ -80,3 +80,11 @@ def test_bad_database_url_stops_start():
 def test_production_settings_start_with_a_secret_key():
     result = start_django(DEBUG="0", SECRET_KEY="x" * 50, ALLOWED_HOSTS="archive.example")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_suite_runs_on_the_database_that_database_url_names():
+    from django.db import connection
+
+    url = os.environ.get("DATABASE_URL", "")
+    expected = "postgresql" if url.startswith(("postgres", "pgsql")) else "sqlite"
+    assert connection.vendor == expected
