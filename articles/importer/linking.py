@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from articles.importer.bulk import insert_rows
 from articles.importer.records import EventRecord
 from articles.models import Event, EventReport
 
@@ -98,10 +99,13 @@ def link_events(records: list[ResolvedEvent]) -> None:
     record); events created earlier in the same batch are candidates too.
     """
     candidates = _existing_candidates(records)
+    by_day: dict[tuple[str, datetime.date], list[_Candidate]] = {}
+    for candidate in candidates:
+        by_day.setdefault((family(candidate.kind), candidate.date), []).append(candidate)
     reported: set[tuple[int, int]] = set()
     reports, participants, organizations = [], [], []
     for record in records:
-        best = _best_match(candidates, record)
+        best = _best_match(by_day, record)
         if best is None:
             best = _Candidate(
                 kind=record.kind,
@@ -119,6 +123,8 @@ def link_events(records: list[ResolvedEvent]) -> None:
                 ),
             )
             candidates.append(best)
+            if best.day_precise and best.date:
+                by_day.setdefault((family(best.kind), best.date), []).append(best)
         participants.extend((best, pk) for pk in record.participant_ids - best.participant_ids)
         best.participant_ids |= record.participant_ids
         organizations.extend((best, pk) for pk in record.organization_ids - best.organization_ids)
@@ -139,23 +145,21 @@ def link_events(records: list[ResolvedEvent]) -> None:
         [Event.organizations.through(event_id=c.pk, organization_id=pk) for c, pk in organizations],
         ignore_conflicts=True,
     )
-    EventReport.objects.bulk_create(
-        [
-            EventReport(
-                event_id=c.pk,
-                article_id=record.article_id,
-                is_main=record.position == 0,
-                position=record.position,
-            )
-            for c, record in reports
-        ]
+    insert_rows(
+        EventReport,
+        ["event", "article", "is_main", "position"],
+        [(c.pk, r.article_id, r.position == 0, r.position) for c, r in reports],
     )
 
 
-def _best_match(candidates: list[_Candidate], record: ResolvedEvent) -> _Candidate | None:
+def _best_match(by_day: dict, record: ResolvedEvent) -> _Candidate | None:
     """The candidate sharing most participants, then the closest in date, then the oldest."""
+    if record.date is None:
+        return None
     best, best_key = None, None
-    for candidate in candidates:
+    kind_family = family(record.kind)
+    days = (record.date - ONE_DAY, record.date, record.date + ONE_DAY)
+    for candidate in (c for day in days for c in by_day.get((kind_family, day), [])):
         score = candidate.matches(record)
         if not score:
             continue
@@ -166,17 +170,18 @@ def _best_match(candidates: list[_Candidate], record: ResolvedEvent) -> _Candida
 
 
 def _existing_candidates(records: list[ResolvedEvent]) -> list[_Candidate]:
-    windows = {
-        (family(r.kind), r.date) for r in records if r.date is not None and r.precision == "day"
-    }
-    if not windows:
+    days_by_family: dict[str, set[datetime.date]] = {}
+    for record in records:
+        if record.date is not None and record.precision == "day":
+            days = days_by_family.setdefault(family(record.kind), set())
+            days.update((record.date - ONE_DAY, record.date, record.date + ONE_DAY))
+    if not days_by_family:
         return []
+    # One IN list of days per family: both databases answer it from the date index, where
+    # an OR of many date ranges makes SQLite scan the table.
     query = Q()
-    for kind_family, day in windows:
-        query |= Q(
-            kind__in=KINDS_OF_FAMILY.get(kind_family, [kind_family]),
-            date__range=(day - ONE_DAY, day + ONE_DAY),
-        )
+    for kind_family, days in days_by_family.items():
+        query |= Q(kind__in=KINDS_OF_FAMILY.get(kind_family, [kind_family]), date__in=days)
     rows = Event.objects.filter(query, date_precision="day").order_by("pk")
     candidates = {
         pk: _Candidate(kind, day, True, place_id, participant_ids=set(), pk=pk)

@@ -20,6 +20,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from articles.importer import linking
+from articles.importer.bulk import insert_rows
 from articles.importer.reading import Page
 from articles.importer.records import Extraction
 from articles.importer.registry import Registry
@@ -183,44 +184,27 @@ class Saver:
         return outcomes
 
     def _resolve(self, extraction: Extraction) -> dict:
-        """Ids for the names in ``extraction``; journalists are left out of the people."""
+        """Ids for the names in ``extraction``; journalists are left out of the people.
+
+        Mentions are ``{id: [role, count, position]}``, quotes ``(speaker id, text, position)``.
+        """
         registry = self.registry
         authors = {name.casefold() for name in extraction.bylines}
-        people: dict[int, PersonMention] = {}
+        people: dict[int, list] = {}
         for record in extraction.people:
             if record.name.casefold() in authors:
                 continue
-            pk = registry.person(record.name, title=record.title)
             role = "participant" if record.role == "participant" else "mentioned"
-            _merge_mention(
-                people,
-                pk,
-                PersonMention(
-                    person_id=pk, role=role, count=record.count, position=record.position
-                ),
-            )
-        places: dict[int, PlaceMention] = {}
+            pk = registry.person(record.name, title=record.title)
+            _merge_mention(people, pk, role, record)
+        places: dict[int, list] = {}
         for record in extraction.places:
-            pk = registry.place(record.name)
-            _merge_mention(
-                places, pk, PlaceMention(place_id=pk, count=record.count, position=record.position)
-            )
-        organizations: dict[int, OrganizationMention] = {}
+            _merge_mention(places, registry.place(record.name), "mentioned", record)
+        organizations: dict[int, list] = {}
         for record in extraction.organizations:
-            pk = registry.organization(record.name)
-            _merge_mention(
-                organizations,
-                pk,
-                OrganizationMention(
-                    organization_id=pk, count=record.count, position=record.position
-                ),
-            )
+            _merge_mention(organizations, registry.organization(record.name), "mentioned", record)
         quotes = [
-            Quote(
-                speaker_id=registry.person(quote.speaker) if quote.speaker else None,
-                text=quote.text,
-                position=position,
-            )
+            (registry.person(quote.speaker) if quote.speaker else None, quote.text, position)
             for position, quote in enumerate(extraction.quotes)
         ]
         return {
@@ -263,37 +247,35 @@ class Saver:
         )
 
     def _write_relations(self, written) -> None:
-        person_mentions, place_mentions, organization_mentions, quotes, events = [], [], [], [], []
+        mentions = {"people": [], "places": [], "organizations": []}
+        quotes, events = [], []
         for article, _, links in written:
-            for rows, found in (
-                (person_mentions, links["people"].values()),
-                (place_mentions, links["places"].values()),
-                (organization_mentions, links["organizations"].values()),
-                (quotes, links["quotes"]),
-            ):
-                for row in found:
-                    row.article_id = article.pk
-                    rows.append(row)
+            for kind, rows in mentions.items():
+                rows.extend((article.pk, pk, *found) for pk, found in links[kind].items())
+            quotes.extend((article.pk, *quote) for quote in links["quotes"])
             for event in links["events"]:
                 event.article_id = article.pk
                 events.append(event)
-        PersonMention.objects.bulk_create(person_mentions)
-        PlaceMention.objects.bulk_create(place_mentions)
-        OrganizationMention.objects.bulk_create(organization_mentions)
-        Quote.objects.bulk_create(quotes)
+        columns = ["role", "count", "position"]
+        insert_rows(PersonMention, ["article", "person", *columns], mentions["people"])
+        insert_rows(PlaceMention, ["article", "place", *columns], mentions["places"])
+        insert_rows(
+            OrganizationMention, ["article", "organization", *columns], mentions["organizations"]
+        )
+        insert_rows(Quote, ["article", "speaker", "text", "position"], quotes)
         linking.link_events(events)
 
 
-def _merge_mention(mentions: dict, pk: int, mention) -> None:
+def _merge_mention(mentions: dict, pk: int, role: str, record) -> None:
     """Two names of one row (an alias and the full name) make one mention."""
     if pk not in mentions:
-        mentions[pk] = mention
+        mentions[pk] = [role, record.count, record.position]
         return
     kept = mentions[pk]
-    kept.count += mention.count
-    kept.position = min(kept.position, mention.position)
-    if mention.role == "participant":
-        kept.role = "participant"
+    kept[1] += record.count
+    kept[2] = min(kept[2], record.position)
+    if role == "participant":
+        kept[0] = "participant"
 
 
 def _delete_relations(article_ids: list[int]) -> None:
