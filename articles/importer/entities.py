@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from articles.importer.records import Knowledge, KnownName, KnownPerson
+from articles.importer.records import Knowledge, KnownName, KnownPerson, OfficeTerm
 from articles.importer.text import TOKEN, Words
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -32,6 +32,7 @@ PERSON, PLACE, ORGANIZATION, COUNTRY, SOURCE = (
     "country",
     "source",
 )
+HEAD_OF_STATE, HEAD_OF_GOVERNMENT = "head_of_state", "head_of_government"
 
 
 def normalise(token: str) -> str:
@@ -124,10 +125,13 @@ class AliasIndex:
             end_index = index + len(key)
             if end_index > len(tokens):
                 continue
-            window = tokens[index:end_index]
-            if any(token[3] != part for token, part in zip(window, key, strict=True)):
-                continue
-            if any(
+            if len(key) == 1:
+                window = [tokens[index]]
+            else:
+                window = tokens[index:end_index]
+                if any(token[3] != part for token, part in zip(window, key, strict=True)):
+                    continue
+            if len(key) > 1 and any(
                 not NAME_GAP.match(text[left[1] : right[0]])
                 for left, right in zip(window, window[1:], strict=False)
             ):
@@ -158,10 +162,17 @@ class KnowledgeIndex:
             ]
         )
         self.sources = AliasIndex([(SOURCE, knowledge.sources)])
-        self.people_by_country: dict[str, list[KnownPerson]] = defaultdict(list)
+        # (country code, role) -> the terms of that office, for "the Russian President" on a day
+        self.leaders: dict[tuple[str, str], list[tuple[OfficeTerm, KnownPerson]]] = defaultdict(
+            list
+        )
         for person in knowledge.people:
             for office in person.offices:
-                self.people_by_country[office.country_code].append(person)
+                title = office.title.casefold()
+                if office.head_of_state or title == "president":
+                    self.leaders[office.country_code, HEAD_OF_STATE].append((office, person))
+                if office.head_of_government or title in ("prime minister", "premier"):
+                    self.leaders[office.country_code, HEAD_OF_GOVERNMENT].append((office, person))
 
     def find(self, words: Words) -> list[Match]:
         """Known people, places, organizations and countries in the text, in order."""

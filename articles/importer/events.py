@@ -57,9 +57,10 @@ BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 BACK_REFERENCE_WORDS = (
-    "after", "during", "uring", "following", "at", "in", "said", "noted", "added", "stressed",
-    "после", "в", "во",
+    "after", "during", "uring", "following", "end", "start", "beginning", "course", "said",
+    "noted", "added", "stressed", "после", "ходе", "время",
 )  # fmt: skip
+BACK_REFERENCE_REACH = 8  # "at the " before "end of the meeting"
 # "Ahead of the summit", "preparations for the session": a plan, not an event.
 PLAN = re.compile(
     r"\b(?:before|ahead of|preparations? for) (?:the|this|that|a|an) (?:[\w-]+ ){0,4}?"
@@ -90,7 +91,12 @@ def _mask(words: Words, quotes: list[Quoted]) -> tuple[str, list[int]]:
     """The text with quoted speech, back-references and plans blanked, offsets unchanged, and
     where the back-references start."""
     chars = list(words.text)
-    back = [match.span() for match in words.matches(BACK_REFERENCE, BACK_REFERENCE_WORDS)]
+    back = [
+        match.span()
+        for match in words.matches_around(
+            BACK_REFERENCE, BACK_REFERENCE_WORDS, BACK_REFERENCE_REACH
+        )
+    ]
     spans = [(quote.start, quote.end) for quote in quotes] + back
     spans += [match.span() for match in words.matches(PLAN, PLAN_WORDS)]
     for start, end in spans:

@@ -48,7 +48,7 @@ def extract_page(text: str, knowledge: Knowledge) -> Extraction:
     matches = index.find(words)
     outlet = find_source(page, document, index)
     home_country = outlet.country_code or most_referred_country(matches)
-    people = find_people(words, matches, index.people_by_country, published.date, home_country)
+    people = find_people(words, matches, index.leaders, published.date, home_country)
     place_matches = [match for match in matches if match.category == PLACE]
     organization_matches = [match for match in matches if match.category == ORGANIZATION]
     quoted = quoting.find_quoted(document)
@@ -76,7 +76,7 @@ def extract_page(text: str, knowledge: Knowledge) -> Extraction:
         body=body,
         published=published.date,
         published_time=published.time,
-        language=language_of(document),
+        language=language_of(words),
         source=outlet.name,
         bylines=bylines,
         people=people_records,

@@ -10,8 +10,7 @@ from articles.importer.cleaning import CleanPage
 from articles.importer.entities import COUNTRY, KnowledgeIndex, Match
 from articles.importer.text import Words
 
-CYRILLIC_LETTER = re.compile(r"[а-яёА-ЯЁ]")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
+CYRILLIC_LETTER = re.compile(r"[а-яё]")
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Where a date stands says how likely it is the publication date: on the title line or in a
 # byline beside it, yes; alone above the title, it is often the day the page was scraped.
@@ -82,10 +81,10 @@ def publication_date(page: CleanPage) -> Published:
     return Published(best.date, best.time)
 
 
-def language_of(text: str) -> str:
-    """ "ru" when most letters are Cyrillic, else "en" (other scripts do not occur here)."""
-    cyrillic = len(CYRILLIC_LETTER.findall(text))
-    return "ru" if cyrillic > len(LATIN_LETTER.findall(text)) else "en"
+def language_of(words: Words) -> str:
+    """Russian ("ru") when most words are Cyrillic, else English ("en")."""
+    cyrillic = sum(1 for *_, lowered in words.items if "а" <= lowered[:1] <= "ё")
+    return "ru" if cyrillic * 2 > len(words.items) else "en"
 
 
 def find_bylines(page: CleanPage) -> list[str]:

@@ -6,11 +6,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from articles.importer.entities import COUNTRY, PERSON, Match
-from articles.importer.records import KnownPerson, PersonRecord
+from articles.importer.entities import COUNTRY, HEAD_OF_GOVERNMENT, HEAD_OF_STATE, PERSON, Match
+from articles.importer.records import KnownPerson, OfficeTerm, PersonRecord
 from articles.importer.text import Words
 
-HEAD_OF_STATE, HEAD_OF_GOVERNMENT = "head_of_state", "head_of_government"
 OFFICE = re.compile(
     r"\b(?:(?P<state>[Pp]resident|[Hh]ead of [Ss]tate|[Kk]ing|[Ee]mir|[Ss]ultan(?= of))"
     r"|(?P<government>[Pp]rime [Mm]inister|[Pp]remier|[Hh]ead of [Gg]overnment|[Cc]hancellor))\b"
@@ -74,30 +73,23 @@ def _given_initials(person: KnownPerson) -> set[str]:
 
 
 def office_holder(
-    people: list[KnownPerson], country: str, role: str, title: str, day: datetime.date | None
+    terms: list[tuple[OfficeTerm, KnownPerson]], day: datetime.date | None
 ) -> KnownPerson | None:
-    """Who held the head-of-state or head-of-government office of ``country`` on ``day``.
+    """Who held one of ``terms`` (one office's) on ``day``.
 
     When a term ends on the day the next begins, the newcomer wins: that is the day of the
     inauguration, and the press names the new holder.
     """
     if day is None:
         return None
-    holders = []
-    for person in people:
-        for office in person.offices:
-            if office.country_code != country or not office.held_on(day):
-                continue
-            flagged = office.head_of_state if role == HEAD_OF_STATE else office.head_of_government
-            if flagged or office.title.casefold() == title.casefold():
-                holders.append((office.start, person))
+    holders = [(office.start, person) for office, person in terms if office.held_on(day)]
     return max(holders, key=lambda holder: holder[0])[1] if holders else None
 
 
 def find_people(
     words: Words,
     matches: list[Match],
-    people_by_country: dict[str, list[KnownPerson]],
+    leaders: dict[tuple[str, str], list[tuple[OfficeTerm, KnownPerson]]],
     day: datetime.date | None,
     home_country: str | None,
 ) -> PeopleFound:
@@ -122,9 +114,7 @@ def find_people(
         if country is None:
             continue
         role = HEAD_OF_STATE if office["state"] or office["state_ru"] else HEAD_OF_GOVERNMENT
-        holder = office_holder(
-            people_by_country.get(country, []), country, role, _english_title(office), day
-        )
+        holder = office_holder(leaders.get((country, role), []), day)
         if holder is not None and not _introduces_name(text, span_end, covered):
             mentions.append(PersonMention(span_start, span_end, holder.name, by_office=True))
     for titled in words.matches(TITLE, TITLE_WORDS):
@@ -196,12 +186,6 @@ def _office_country(text, office, countries: list[Match], home_country):
     if HEAD_OF.search(office.group()) and home_country:
         return home_country, start, end
     return None, start, end
-
-
-def _english_title(office: re.Match) -> str:
-    if office["state"] or office["state_ru"]:
-        return "President"
-    return "Prime Minister"
 
 
 def _next_word_start(text: str, end: int) -> int:

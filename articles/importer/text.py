@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 TOKEN = re.compile(r"\w+")
+MAX_PHRASE = 80  # characters: the longest phrase ``Words.matches_around`` looks for
 SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*\s+(?=[A-ZА-ЯЁ\"“«])")
 # A full stop after these is not a sentence's end: initials ("V. Putin"), titles, "г." (year).
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZА-ЯЁ]|Mr|Mrs|Ms|Dr|St|Jr|vs|т|г)$")
@@ -22,13 +23,13 @@ class Words:
     def __init__(self, text: str):
         self.text = text
         # (start, end, word, the word case-folded)
-        self.items = [
-            (match.start(), match.end(), word, word.casefold())
-            for match in TOKEN.finditer(text)
-            for word in (match.group(),)
-        ]
+        self.items = []
         self._by_prefix: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for start, _, _, lowered in self.items:
+        for match in TOKEN.finditer(text):
+            word = match.group()
+            lowered = word.casefold()
+            start = match.start()
+            self.items.append((start, match.end(), word, lowered))
             self._by_prefix[lowered[:2]].append((start, lowered))
 
     def starting(self, prefixes: tuple[str, ...]) -> list[int]:
@@ -53,6 +54,26 @@ class Words:
             if match:
                 reached = match.end()
                 yield match
+
+    def matches_around(
+        self, pattern: re.Pattern, prefixes: tuple[str, ...], reach: int, text: str | None = None
+    ) -> Iterator[re.Match]:
+        """Matches of ``pattern`` that hold a word with one of ``prefixes`` and start at most
+        ``reach`` characters before it: for expressions whose first word is too common to
+        look up ("at the end of", "в ходе")."""
+        text = self.text if text is None else text
+        reached = 0
+        for start in self.starting(prefixes):
+            if start < reached:
+                continue
+            window = (max(reached, start - reach), start + MAX_PHRASE)
+            for match in pattern.finditer(text, *window):
+                if match.start() > start:
+                    break
+                if match.end() > start:
+                    reached = match.end()
+                    yield match
+                    break
 
 
 @dataclass(frozen=True)
