@@ -22,8 +22,6 @@ from articles.importer.people import find_people
 from articles.importer.records import Extraction, Knowledge, NameRecord
 from articles.importer.text import Words, sentences
 
-EXTRACTION_VERSION = 1
-
 
 def name_records(matches: list[Match], category: str) -> list[NameRecord]:
     """Places or organizations with their counts, in order of first mention."""
