@@ -121,6 +121,18 @@ def test_the_same_content_under_another_name_is_stored_once(tmp_path, people):
     assert Article.objects.get().file_name == "a.txt"
 
 
+def test_files_of_one_name_in_two_folders_are_two_articles(tmp_path, people):
+    write(tmp_path, "one/page.txt", meeting_page(1))
+    write(tmp_path, "two/page.txt", meeting_page(2))
+    folders = [tmp_path / "one", tmp_path / "two"]
+
+    first = import_paths(folders, workers=0)
+    second = import_paths(folders, workers=0)
+
+    assert first.summary() == "imported 2, updated 0, unchanged 0, failed 0"
+    assert second.summary() == "imported 0, updated 0, unchanged 2, failed 0"
+
+
 def test_a_page_whose_extraction_raises_fails_alone(tmp_path, people):
     write(tmp_path, "a.txt", meeting_page(1))
     write(tmp_path, "b.txt", page_text("Broken", fail=True))

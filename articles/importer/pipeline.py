@@ -109,7 +109,6 @@ def import_paths(
             _report(result, record, progress)
         batch.clear()
 
-    names: set[str] = set()
     tasks = partial(_read_and_extract, max_bytes=max_bytes)
     knowledge = load_knowledge()
     for entry, page, extraction, error in _run(tasks, iter_sources(paths), workers, knowledge):
@@ -118,16 +117,9 @@ def import_paths(
         if error is None:
             record.sha256, record.extraction = page.sha256, extraction
             item = Pending(page, extraction)
-            # A name twice in one batch would need the first save to know the second is
-            # an update of it: save the batch before.
-            if page.name in names:
-                flush()
-                names.clear()
-            names.add(page.name)
         batch.append((record, item))
         if len(batch) >= batch_size:
             flush()
-            names.clear()
     flush()
     return result
 

@@ -92,19 +92,26 @@ class Saver:
     def __init__(self, *, dry_run: bool = False):
         self.dry_run = dry_run
         self.registry = None if dry_run else Registry()
+        # Names this run has saved. A second file of the same name in one run (two folders
+        # given) is another page, not a new version of the first: updating would make each
+        # run overwrite the other file's article, and no run would ever be "unchanged".
+        self.names_saved: set[str] = set()
 
     def save(self, batch: list[Pending]) -> list[Saved]:
         """Write ``batch``; one ``Saved`` per page, in order. Never raises for a bad page."""
         if self.dry_run:
-            return self._classify(batch)[0]
-        try:
-            return self._write_with_retries(batch)
-        except Exception as error:
-            if len(batch) == 1:
-                logger.exception("saving %s failed", batch[0].page.name)
-                return [Saved(FAILED, error=f"could not save: {_describe(error)}")]
-        # Find the page at fault: one transaction each, so the others still go in.
-        return [saved for pending in batch for saved in self.save([pending])]
+            outcomes = self._classify(batch)
+        else:
+            try:
+                outcomes = self._write_with_retries(batch)
+            except Exception as error:
+                if len(batch) == 1:
+                    logger.exception("saving %s failed", batch[0].page.name)
+                    return [Saved(FAILED, error=f"could not save: {_describe(error)}")]
+                # Find the page at fault: one transaction each, so the others still go in.
+                return [saved for pending in batch for saved in self.save([pending])]
+        self.names_saved.update(pending.page.name for pending in batch)
+        return outcomes
 
     def _write_with_retries(self, batch: list[Pending]) -> list[Saved]:
         for attempt in range(1, ATTEMPTS + 1):
@@ -124,9 +131,9 @@ class Saver:
                 raise
         raise AssertionError("unreachable")
 
-    def _classify(self, batch: list[Pending]) -> tuple[list[Saved], dict[str, int]]:
+    def _classify(self, batch: list[Pending]) -> list[Saved]:
         """What each page would be — imported, updated or unchanged — with one query each
-        for the known hashes and names. Returns the outcomes and, for updates, the ids."""
+        for the known hashes and names."""
         shas = {p.page.sha256 for p in batch if p.article_id is None}
         names = {p.page.name for p in batch if p.article_id is None}
         stored_sha = dict(
@@ -137,28 +144,28 @@ class Saver:
             .order_by("pk")
             .values_list("file_name", "pk")
         )
-        outcomes, update_ids, seen = [], {}, {}
+        outcomes, seen_shas, seen_names = [], {}, set(self.names_saved)
         for pending in batch:
             page = pending.page
             if pending.article_id is not None:
                 outcomes.append(Saved(UPDATED, article_id=pending.article_id))
-            elif page.sha256 in stored_sha or page.sha256 in seen:
-                original = stored_sha.get(page.sha256) or seen[page.sha256]
+            elif page.sha256 in stored_sha or page.sha256 in seen_shas:
+                original = stored_sha.get(page.sha256) or seen_shas[page.sha256]
                 duplicate = original if original != page.name else None
                 outcomes.append(Saved(UNCHANGED, duplicate_of=duplicate))
-            elif page.name in stored_name and page.name not in update_ids:
-                update_ids[page.name] = stored_name[page.name]
+            elif page.name in stored_name and page.name not in seen_names:
                 outcomes.append(Saved(UPDATED, article_id=stored_name[page.name]))
             else:
                 outcomes.append(Saved(IMPORTED))
-            seen.setdefault(page.sha256, page.name)
-        return outcomes, update_ids
+            seen_shas.setdefault(page.sha256, page.name)
+            seen_names.add(page.name)
+        return outcomes
 
     def _write(self, batch: list[Pending]) -> list[Saved]:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK])
-        outcomes, _ = self._classify(batch)
+        outcomes = self._classify(batch)
         now = timezone.now()
         written: list[tuple[Article, Pending, dict]] = []
         for pending, saved in zip(batch, outcomes, strict=True):
