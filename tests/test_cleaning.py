@@ -110,3 +110,8 @@ def test_an_empty_page_has_no_title_and_no_body():
     page = clean_page("")
     assert page.title == ""
     assert page.body == ""
+
+
+def test_a_line_of_short_items_between_separators_is_a_menu_bar():
+    assert rule_for("Home | Politics | Economy") == "menu_bar"
+    assert rule_for("Главная » Новости » Политика") == "menu_bar"

@@ -67,6 +67,10 @@ def test_russian_dates_without_a_year_are_read():
         ("в прошлом году", ("2017-01-01", "year")),
         ("last week", ("2018-05-08", "month")),
         ("2 дня назад", ("2018-05-13", "day")),
+        ("накануне", ("2018-05-14", "day")),
+        ("on Tuesday", ("2018-05-15", "day")),
+        ("on Sunday", ("2018-05-13", "day")),
+        ("во вторник", ("2018-05-15", "day")),
     ],
 )
 def test_relative_expressions_resolve_against_the_base(text, expected):

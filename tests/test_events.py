@@ -115,3 +115,22 @@ def test_people_in_the_main_event_are_participants_and_others_are_mentioned():
         "Alexander Lukashenko": "participant",
         "Dmitry Medvedev": "mentioned",
     }
+
+
+def test_an_agreement_signed_is_a_signing_even_in_the_passive():
+    body = "The agreement on air defence was signed in Minsk by Putin and Lukashenko."
+    assert [event.kind for event in events("Allies agree on air defence", body)] == ["signing"]
+
+
+def test_a_gathering_takes_its_participants_from_the_paragraph():
+    body = (
+        "A session of the CSTO opened in Moscow. "
+        "Taking part are Vladimir Putin, Alexander Lukashenko and Nursultan Nazarbayev."
+    )
+    [session] = events("Security bloc convenes", body)
+    assert (session.kind, session.place) == ("session", "Moscow")
+    assert set(session.participants) == {
+        "Vladimir Putin",
+        "Alexander Lukashenko",
+        "Nursultan Nazarbayev",
+    }

@@ -34,6 +34,9 @@ BYLINE = re.compile(
     r"^(?:(?:reporting|writing|editing|text|photo)?\s*by\b|author\s*:|автор\s*:|текст\s*:)",
     re.IGNORECASE,
 )
+# "Home | Politics | Economy", "News / World / Asia", "Главная » Новости"
+MENU_SEPARATOR = re.compile(r"\s+[|/»>·•]\s+")
+MAX_MENU_PART_WORDS = 3
 SENTENCE_END = re.compile(r"[.!?…»”\"')]$")
 WORD = re.compile(r"\w+")
 # Lowercase glued to uppercase without a space: "Join TelegramSkip to Content".
@@ -112,6 +115,9 @@ def noise_rule(text: str, repeated: bool) -> str:
         return "site_widget"
     if BULLET.match(text) and words <= 6 and not SENTENCE_END.search(text):
         return "menu_item"
+    parts = MENU_SEPARATOR.split(text)
+    if len(parts) >= 3 and all(word_count(part) <= MAX_MENU_PART_WORDS for part in parts):
+        return "menu_bar"
     if repeated and len(text) <= MAX_REPEATED_CHARS:
         return "repeated_line"
     return ""

@@ -85,9 +85,18 @@ PARTIAL_DATE = re.compile(
 RELATIVE = re.compile(
     r"\b(?P<rel>today|yesterday|tomorrow|this year|last year|last week|last month|this month"
     r"|сегодня|вчера|завтра|в этом году|в прошлом году|на прошлой неделе|в прошлом месяце"
-    r"|(?:\d+|two|three|four|five) days ago|\d+ (?:дн(?:я|ей)|день) назад)\b",
+    r"|(?:\d+|two|three|four|five) days ago|\d+ (?:дн(?:я|ей)|день) назад"
+    r"|the day before|on the eve|накануне)\b"
+    r"|\b(?:on|в|во) (?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
     re.IGNORECASE,
 )
+# "on Tuesday" in a news report: the last Tuesday up to the day of publication.
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
+    "субботу": 5, "воскресенье": 6,
+}  # fmt: skip
 MONTH_WORDS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "январ",
     "феврал", "март", "апрел", "мая", "май", "мае", "июн", "июл", "август", "сентябр", "октябр",
@@ -95,11 +104,11 @@ MONTH_WORDS = (
 )  # fmt: skip
 RELATIVE_WORDS = (
     "today", "yesterday", "tomorrow", "this", "last", "days", "сегодня", "вчера", "завтра",
-    "этом", "прошл", "дн", "день",
+    "этом", "прошл", "дн", "день", "day", "eve", "накануне", *WEEKDAYS,
 )  # fmt: skip
 # How far around a month or relative word its expression may start and end.
 PARTIAL_REACH = (30, 30)
-RELATIVE_REACH = (6, 26)
+RELATIVE_REACH = (8, 26)
 THIS_YEAR = re.compile(r"^[\s,]*(?:this year|этого года|текущего года|в этом году)", re.IGNORECASE)
 LAST_YEAR = re.compile(r"^[\s,]*(?:last year|прошлого года|в прошлом году)", re.IGNORECASE)
 
@@ -261,13 +270,19 @@ def find_relative_dates(
 
 
 def _relative(match: re.Match, base: datetime.date) -> FoundDate | None:
-    phrase = match["rel"].casefold()
     one_day = datetime.timedelta(days=1)
+    if match["weekday"]:
+        back = (base.weekday() - WEEKDAYS[match["weekday"].casefold()]) % 7
+        return FoundDate(match.start(), match.end(), base - back * one_day)
+    phrase = match["rel"].casefold()
     fixed = {
         "today": (base, "day"),
         "сегодня": (base, "day"),
         "yesterday": (base - one_day, "day"),
         "вчера": (base - one_day, "day"),
+        "the day before": (base - one_day, "day"),
+        "on the eve": (base - one_day, "day"),
+        "накануне": (base - one_day, "day"),
         "tomorrow": (base + one_day, "day"),
         "завтра": (base + one_day, "day"),
         "this year": (base.replace(month=1, day=1), "year"),

@@ -31,7 +31,9 @@ TRIGGER = re.compile(
     r"|заседани\w*)"
     r"|(?P<summit>\bsummits?\b|саммит\w*)"
     r"|(?P<signing>\bsign(?:ed|s|ing)?\b(?: [\w-]+){0,4}? (?:agreements?|protocols?|memorand\w+"
-    r"|treat(?:y|ies)|declarations?|documents?|roadmaps?|contracts?)\b|подписа\w*)"
+    r"|treat(?:y|ies)|declarations?|documents?|roadmaps?|contracts?)\b|подписа\w*"
+    r"|\b(?:agreements?|protocols?|memorand\w+|treat(?:y|ies)|declarations?|documents?)"
+    r"(?: [\w-]+){0,5}? (?:was |were |had been )?signed\b)"
     r"|(?P<visit>\b(?:official|state|working|friendly) visit\b|(?<!to )\bvisit(?:ed|s|ing)?\b"
     r"|визит\w*)"
     r"|(?P<talks>\btalks\b|\bnegotiations\b|переговор\w*)"
@@ -40,7 +42,8 @@ TRIGGER = re.compile(
 )
 # "invited him to visit", "agreed to meet": plans, not events (the "(?<!to )" above).
 TRIGGER_WORDS = (
-    "receiv", "session", "sitting", "meet", "met", "summit", "sign", "official", "state", "working",
+    "receiv", "session", "agreement", "protocol", "memorand", "treat", "declaration",
+    "document", "sitting", "meet", "met", "summit", "sign", "official", "state", "working",
     "friendly", "visit", "talks", "negotiations", "заседани", "саммит", "подписа", "визит",
     "переговор", "встреч", "встретил",
 )  # fmt: skip
@@ -199,13 +202,17 @@ def find_events(
         kind = kind_at[0]
         if date is None and sentence.paragraph in previous:
             date, place = previous[sentence.paragraph][0], place or previous[sentence.paragraph][1]
-        people = _names_in(mentions, sentence, quotes)
+        people = _names_in(mentions, sentence.start, sentence.end, quotes)
+        if not people and kind in GATHERINGS:
+            # "A summit opened in Samarkand. Taking part are …": the paragraph names them.
+            paragraph = [span for span in spans if span.paragraph == sentence.paragraph]
+            people = _names_in(mentions, paragraph[0].start, paragraph[-1].end, quotes)
         organizations_here = [
             match.items[0].name
             for match in organizations
             if sentence.start <= match.start < sentence.end
         ]
-        if not people and not organizations_here:
+        if not (people or organizations_here or place):
             continue
         record = EventRecord(
             kind=kind,
@@ -246,11 +253,12 @@ def find_events(
     return events
 
 
-def _names_in(mentions: list[PersonMention], sentence: Sentence, quotes) -> list[str]:
+def _names_in(mentions: list[PersonMention], start: int, end: int, quotes) -> list[str]:
+    """People named between ``start`` and ``end`` outside quoted speech, in order."""
     names = [
         mention.name
         for mention in mentions
-        if sentence.start <= mention.start < sentence.end
+        if start <= mention.start < end
         and not any(quote.start <= mention.start < quote.end for quote in quotes)
     ]
     return list(dict.fromkeys(names))
@@ -264,7 +272,7 @@ def _main_event(found: list[Found], title_end: int) -> Found:
 def _same_event(events: list[EventRecord], candidate: EventRecord) -> EventRecord | None:
     """The event ``candidate`` reports again: same kind, agreeing dates, and the same people
     (two shared, or one side's people all among the other's) or, when one side names nobody,
-    the same organization or place."""
+    the same organization or place ("Leaders meet in Moscow" and who met there)."""
     for event in events:
         same_kind = event.kind == candidate.kind or {event.kind, candidate.kind} <= MEETING_LIKE
         dates_agree = event.date is None or candidate.date is None or event.date == candidate.date
@@ -288,7 +296,7 @@ def _part_of_main(main: EventRecord, candidate: EventRecord) -> bool:
 def _same_frame(event: EventRecord, candidate: EventRecord) -> bool:
     shared_organization = bool(set(event.organizations) & set(candidate.organizations))
     same_place = event.place is not None and event.place == candidate.place
-    return shared_organization and (event.date == candidate.date or same_place)
+    return shared_organization or same_place
 
 
 def _merge(event: EventRecord, other: EventRecord) -> None:
