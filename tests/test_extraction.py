@@ -122,3 +122,24 @@ def test_the_evaluation_runs_and_recalls_people_and_dates(capsys):
     assert scores["people"].recall >= 0.9
     assert scores["published"].recall >= 0.9
     assert scores["event_kind"].recall >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "«",
+        "“an unclosed quote runs to the end of the page",
+        "Source:",
+        "Автор:",
+        "1. 2. 3.",
+        "a" * 20000,
+        "Putin met Lukashenko. " * 2000,
+        "Thursday, September 23rd, 2021",
+    ],
+    ids=lambda text: repr(text[:20]),
+)
+def test_odd_pages_do_not_break_extraction(text, knowledge):
+    extraction = extract_page(text, knowledge)
+    assert isinstance(extraction.title, str)

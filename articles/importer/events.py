@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from articles.importer import dates
 from articles.importer.entities import Match
 from articles.importer.people import PersonMention
-from articles.importer.quotes import Quoted
+from articles.importer.quotes import Quoted, outside_quotes
 from articles.importer.records import EventRecord
-from articles.importer.text import Sentence, Words
+from articles.importer.text import ByOffset, Sentence, Words
 
 PHONE_WORDS = ("phone", "telephone", "телефон")
 PHONE_REACH = 16  # "over the telephone": how far before the phone word the phrase starts
@@ -119,10 +119,9 @@ def _triggers(words: Words, masked: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _kind(triggers, sentence: Sentence, organization_ends: set[int]) -> tuple[str, int] | None:
-    """The sentence's event: a phone call wherever it is mentioned, else the first event word;
-    an organization that meets ("the Supreme Council meets") holds a session."""
-    inside = [(at, kind) for at, kind in triggers if sentence.start <= at < sentence.end]
+def _kind(inside: list[tuple[int, str]], organization_ends: set[int]) -> tuple[str, int] | None:
+    """A sentence's event, from the event words ``inside`` it: a phone call wherever it is
+    mentioned, else the first; an organization that meets ("the Council meets") holds a session."""
     for at, kind in inside:
         if kind == "phone_call":
             return kind, at
@@ -134,8 +133,9 @@ def _kind(triggers, sentence: Sentence, organization_ends: set[int]) -> tuple[st
     return kind, at
 
 
-def _place(masked: str, places: list[Match], sentence: Sentence, at: int, kind: str):
-    """The place a sentence's event happened: a place after the event word, else before it.
+def _place(masked: str, places: list[Match], at: int, kind: str):
+    """The place of a sentence's event, from the ``places`` in the sentence: a place after the
+    event word, else before it.
 
     A visit "to Ukraine" is to a country: no city is named for it, and the city before the
     event word ("arrives in Moscow after a visit to Ukraine") is somewhere else.
@@ -143,8 +143,7 @@ def _place(masked: str, places: list[Match], sentence: Sentence, at: int, kind: 
     inside = [
         place
         for place in places
-        if sentence.start <= place.start < sentence.end
-        and PLACE_PREPOSITION.search(masked[max(0, place.start - 12) : place.start])
+        if PLACE_PREPOSITION.search(masked, max(0, place.start - 12), place.start)
     ]
     after = [place for place in inside if place.start > at]
     before = list(reversed([place for place in inside if place.start < at]))
@@ -154,13 +153,13 @@ def _place(masked: str, places: list[Match], sentence: Sentence, at: int, kind: 
     return chosen[0].items[0].name if chosen else None
 
 
-def _date(found: list[dates.FoundDate], sentence: Sentence, at: int, published):
-    """The date of the event named at ``at``: the most precise date near it in its sentence."""
+def _date(found: list[dates.FoundDate], at: int, published):
+    """The date of the event named at ``at``: the most precise of the dates ``found`` in its
+    sentence that stands near it."""
     near = [
         date
         for date in found
-        if sentence.start <= date.start < sentence.end
-        and (abs(date.start - at) <= DATE_REACH or date.end <= at)
+        if (abs(date.start - at) <= DATE_REACH or date.end <= at)
         and (published is None or date.date <= published)
     ]
     if not near:
@@ -184,17 +183,32 @@ def find_events(
     all_dates = dates.find_dates(masked)
     if published is not None:
         all_dates += dates.find_relative_dates(masked, published, words)
-    triggers = _triggers(words, masked)
+    # Sorted by offset, so each sentence takes its own in a look-up, not a scan of the page.
+    all_dates = ByOffset(all_dates, lambda date: date.start)
+    triggers = ByOffset(_triggers(words, masked), lambda trigger: trigger[0])
+    people_at = ByOffset(outside_quotes(mentions, quotes), lambda mention: mention.start)
+    places_at = ByOffset(places, lambda match: match.start)
+    organizations_at = ByOffset(organizations, lambda match: match.start)
+    back_references = ByOffset(back_references, lambda start: start)
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for sentence in spans:
+        first = paragraphs.get(sentence.paragraph, (sentence.start, 0))[0]
+        paragraphs[sentence.paragraph] = (first, sentence.end)
     organization_ends = {match.end for match in organizations}
     found: list[Found] = []
     # The last dated sentence of each paragraph: its date and place carry over to the next
     # sentences of the paragraph ("Today a session was held in Moscow. In addition, …").
     previous: dict[int, tuple[dates.FoundDate, str | None]] = {}
     for sentence in spans:
-        kind_at = _kind(triggers, sentence, organization_ends)
+        kind_at = _kind(triggers.between(sentence.start, sentence.end), organization_ends)
         at = kind_at[1] if kind_at else sentence.end
-        date = _date(all_dates, sentence, at, published)
-        place = _place(masked, places, sentence, at, kind_at[0] if kind_at else "")
+        date = _date(all_dates.between(sentence.start, sentence.end), at, published)
+        place = _place(
+            masked,
+            places_at.between(sentence.start, sentence.end),
+            at,
+            kind_at[0] if kind_at else "",
+        )
         if date is not None:
             previous[sentence.paragraph] = (date, place)
         if kind_at is None:
@@ -202,15 +216,12 @@ def find_events(
         kind = kind_at[0]
         if date is None and sentence.paragraph in previous:
             date, place = previous[sentence.paragraph][0], place or previous[sentence.paragraph][1]
-        people = _names_in(mentions, sentence.start, sentence.end, quotes)
+        people = _names(people_at.between(sentence.start, sentence.end))
         if not people and kind in GATHERINGS:
             # "A summit opened in Samarkand. Taking part are …": the paragraph names them.
-            paragraph = [span for span in spans if span.paragraph == sentence.paragraph]
-            people = _names_in(mentions, paragraph[0].start, paragraph[-1].end, quotes)
+            people = _names(people_at.between(*paragraphs[sentence.paragraph]))
         organizations_here = [
-            match.items[0].name
-            for match in organizations
-            if sentence.start <= match.start < sentence.end
+            match.items[0].name for match in organizations_at.between(sentence.start, sentence.end)
         ]
         if not (people or organizations_here or place):
             continue
@@ -222,7 +233,7 @@ def find_events(
             participants=people,
             organizations=list(dict.fromkeys(organizations_here)),
         )
-        refers_back = any(sentence.start <= start < sentence.end for start in back_references)
+        refers_back = bool(back_references.between(sentence.start, sentence.end))
         found.append(Found(record, sentence, refers_back))
     if not found:
         return []
@@ -242,7 +253,7 @@ def find_events(
         event for event in events[1:] if event.kind not in TWO_SIDED or len(event.participants) >= 2
     ]
     if main.record.place is None:
-        main.record.place = _place_of_participants(masked, spans, mentions, places, main.record)
+        main.record.place = _place_of_participants(masked, spans, people_at, places_at, main.record)
     if main.record.place is None:
         main.record.place = _reported_from(masked, places)
     if main.record.date is None and published is not None:
@@ -253,15 +264,8 @@ def find_events(
     return events
 
 
-def _names_in(mentions: list[PersonMention], start: int, end: int, quotes) -> list[str]:
-    """People named between ``start`` and ``end`` outside quoted speech, in order."""
-    names = [
-        mention.name
-        for mention in mentions
-        if start <= mention.start < end
-        and not any(quote.start <= mention.start < quote.end for quote in quotes)
-    ]
-    return list(dict.fromkeys(names))
+def _names(mentions: list[PersonMention]) -> list[str]:
+    return list(dict.fromkeys(mention.name for mention in mentions))
 
 
 def _main_event(found: list[Found], title_end: int) -> Found:
@@ -307,14 +311,15 @@ def _merge(event: EventRecord, other: EventRecord) -> None:
     event.organizations += [name for name in other.organizations if name not in event.organizations]
 
 
-def _place_of_participants(masked, spans, mentions, places, event) -> str | None:
+def _place_of_participants(masked, spans, people_at, places_at, event) -> str | None:
     """A place named in a sentence where the event's participants appear together."""
     if len(event.participants) < 2:
         return None
     for sentence in spans:
-        names = {m.name for m in mentions if sentence.start <= m.start < sentence.end}
+        names = set(_names(people_at.between(sentence.start, sentence.end)))
         if set(event.participants) <= names:
-            place = _place(masked, places, sentence, sentence.end, "meeting")
+            inside = places_at.between(sentence.start, sentence.end)
+            place = _place(masked, inside, sentence.end, "meeting")
             if place:
                 return place
     return None

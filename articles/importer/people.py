@@ -1,6 +1,7 @@
 """People in an article: known people by any alias or by the office they held on the article's
 date, and unknown people the text introduces with a title ("Foreign Minister Ivan Petrov")."""
 
+import bisect
 import datetime
 import re
 from collections import Counter
@@ -29,7 +30,10 @@ TITLE_WORDS = (
     "первый", "вице", "министр", "премьер", "посол", "спикер", "председател", "аким",
 )  # fmt: skip
 HEAD_OF = re.compile(r"head of|глав", re.IGNORECASE)
-OF_THE = re.compile(r"^\s+(?:of\s+(?:the\s+)?)?$", re.IGNORECASE)
+OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+SPACES = re.compile(r"\s+")
+NEXT_WORD = re.compile(r"[ ,]{0,2}")
+TWO_NAMES = re.compile(r"(?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)[ -](?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)")
 INITIAL = re.compile(r"(?<!\w)(?P<initial>[A-ZА-ЯЁ])\.\s?$")
 # Titles of people the knowledge base may not hold, then the name they introduce.
 TITLE = re.compile(
@@ -103,8 +107,8 @@ def find_people(
         if person is not None:
             mentions.append(PersonMention(match.start, match.end, person.name))
     name_starts = {mention.start: mention for mention in mentions}
-    countries = [match for match in matches if match.category == COUNTRY]
-    covered = [(match.start, match.end) for match in matches]
+    countries = Countries([match for match in matches if match.category == COUNTRY])
+    covered = Covered(matches)
     unknown: dict[str, list[int | str]] = {}
     for office in words.matches(OFFICE, OFFICE_WORDS):
         country, span_start, span_end = _office_country(text, office, countries, home_country)
@@ -119,7 +123,7 @@ def find_people(
             mentions.append(PersonMention(span_start, span_end, holder.name, by_office=True))
     for titled in words.matches(TITLE, TITLE_WORDS):
         start = titled.start("name")
-        if any(left <= start < right for left, right in covered) or start in name_starts:
+        if covered(start) or start in name_starts:
             continue
         name = titled["name"]
         title = _title_with_country(text, titled, countries)
@@ -169,45 +173,62 @@ def _choose(text, match: Match, fully_named, day) -> KnownPerson | None:
     return None
 
 
-def _office_country(text, office, countries: list[Match], home_country):
+class Countries:
+    """Country names found in a text, looked up by where they end and where they start."""
+
+    def __init__(self, matches: list[Match]):
+        self.by_end = {match.end: match for match in matches}
+        self.by_start = {match.start: match for match in matches}
+
+    def just_before(self, text: str, position: int) -> Match | None:
+        """The country named right before ``position``, with only spaces between."""
+        end = position
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        return self.by_end.get(end) if end < position else None
+
+
+class Covered:
+    """Whether an offset falls inside one of the (sorted, disjoint) known-name matches."""
+
+    def __init__(self, matches: list[Match]):
+        self.starts = [match.start for match in matches]
+        self.ends = [match.end for match in matches]
+
+    def __call__(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+
+def _office_country(text, office, countries: Countries, home_country):
     """The country an office phrase names ("Russian President", "President of Russia",
     "Президент России") and the phrase's full span; the home country for a bare "Head of State".
     """
     start, end = office.start(), office.end()
-    for country in countries:
-        if country.end <= start and re.fullmatch(r"\s+", text[country.end : start]):
-            return country.items[0].code, country.start, end
-        if country.start >= end:
-            if OF_THE.match(text[end : country.start]) and (
-                "of" in text[end : country.start].casefold() or not office.group().isascii()
-            ):
-                return country.items[0].code, start, country.end
-            break
+    before = countries.just_before(text, start)
+    if before is not None:
+        return before.items[0].code, before.start, end
+    # English needs "of" ("President of Russia"); Russian puts the country in the genitive.
+    joint = (OF_THE if office.group().isascii() else SPACES).match(text, end)
+    after = countries.by_start.get(joint.end()) if joint else None
+    if after is not None:
+        return after.items[0].code, start, after.end
     if HEAD_OF.search(office.group()) and home_country:
         return home_country, start, end
     return None, start, end
 
 
 def _next_word_start(text: str, end: int) -> int:
-    gap = re.match(r"[ ,]{0,2}", text[end:])
-    return end + gap.end()
+    return NEXT_WORD.match(text, end).end()
 
 
-def _introduces_name(text: str, end: int, covered) -> bool:
+def _introduces_name(text: str, end: int, covered: Covered) -> bool:
     """The office is followed by a capitalised name the knowledge base does not hold."""
     start = _next_word_start(text, end)
-    if any(left <= start < right for left, right in covered):
-        return False
-    return bool(
-        re.match(r"(?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)[ -](?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)", text[start:])
-    )
+    return not covered(start) and bool(TWO_NAMES.match(text, start))
 
 
-def _title_with_country(text, titled: re.Match, countries: list[Match]) -> str:
+def _title_with_country(text, titled: re.Match, countries: Countries) -> str:
     """The title as written, with a country adjective standing right before it."""
-    for country in countries:
-        if country.end <= titled.start() and re.fullmatch(
-            r"\s+", text[country.end : titled.start()]
-        ):
-            return text[country.start : titled.end("title")]
-    return titled["title"]
+    before = countries.just_before(text, titled.start())
+    return text[before.start : titled.end("title")] if before else titled["title"]

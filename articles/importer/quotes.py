@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from articles.importer.people import PersonMention
 from articles.importer.records import QuoteRecord
-from articles.importer.text import Sentence, sentence_at
+from articles.importer.text import ByOffset, Sentence, sentence_at
 
 OPENER = re.compile(r"[“«‘„]|(?<!\w)\"")
 # The mark that closes each opening mark; a quote never runs past the end of its paragraph.
@@ -57,43 +57,50 @@ def find_quoted(text: str) -> list[Quoted]:
     return quotes
 
 
-def _first_outside(mentions, start, end, quotes) -> PersonMention | None:
+def outside_quotes(mentions: list[PersonMention], quotes: list[Quoted]) -> list[PersonMention]:
+    """The mentions that are not inside quoted speech."""
+    quoted = ByOffset(quotes, lambda quote: quote.start)
+    kept = []
     for mention in mentions:
-        if start <= mention.start < end and not any(
-            quote.start <= mention.start < quote.end for quote in quotes
-        ):
-            return mention
-    return None
+        before = quoted.between(0, mention.start + 1)
+        if not (before and mention.start < before[-1].end):
+            kept.append(mention)
+    return kept
+
+
+def _first(people: ByOffset, start: int, end: int) -> PersonMention | None:
+    found = people.between(start, end)
+    return found[0] if found else None
 
 
 def speaker_of(
-    text: str, quote: Quoted, quotes, mentions: list[PersonMention], spans: list[Sentence]
+    text: str, quote: Quoted, people: ByOffset, spans: list[Sentence], ends: list[int]
 ) -> str | None:
-    """The person who said ``quote``, when the text attributes it to a known or titled one."""
+    """The person who said ``quote``, when the text attributes it to a known or titled one;
+    ``people`` are the mentions outside quoted speech, ``ends`` where the ``spans`` end."""
     # A quote may hold several sentences: the attribution follows the one it ends in.
-    closing = sentence_at(spans, quote.end - 1)
+    closing = sentence_at(ends, quote.end - 1)
     after_end = spans[closing].end
     if spans[closing].end <= quote.end and closing + 1 < len(spans):
         after_end = spans[closing + 1].end
     after = text[quote.end : after_end]
     verb = SPEECH_VERB.search(after)
     if verb and not PRONOUN.match(after):
-        speaker = _first_outside(mentions, quote.end, quote.end + verb.start(), quotes)
-        speaker = speaker or _first_outside(mentions, quote.end + verb.end(), after_end, quotes)
+        speaker = _first(people, quote.end, quote.end + verb.start())
+        speaker = speaker or _first(people, quote.end + verb.end(), after_end)
         if speaker:
             return speaker.name
-    opening = sentence_at(spans, quote.start)
+    opening = sentence_at(ends, quote.start)
     sentence_start = spans[opening].start
     before = text[sentence_start : quote.start]
     if before.strip() and (SPEECH_VERB.search(before) or before.rstrip().endswith(":")):
-        speaker = _first_outside(mentions, sentence_start, quote.start, quotes)
+        speaker = _first(people, sentence_start, quote.start)
         if speaker:
             return speaker.name
     if verb and PRONOUN.match(after):
-        speaker = _first_outside(mentions, sentence_start, quote.start, quotes)
+        speaker = _first(people, sentence_start, quote.start)
         if speaker is None and opening > 0:
-            previous = spans[opening - 1].start
-            speaker = _first_outside(mentions, previous, sentence_start, quotes)
+            speaker = _first(people, spans[opening - 1].start, sentence_start)
         return speaker.name if speaker else None
     return None
 
@@ -102,7 +109,9 @@ def find_quotes(
     text: str, quotes: list[Quoted], mentions: list[PersonMention], spans: list[Sentence]
 ) -> list[QuoteRecord]:
     """The ``quotes`` found in ``text`` with their speakers (None when the text does not say)."""
+    people = ByOffset(outside_quotes(mentions, quotes), lambda mention: mention.start)
+    ends = [span.end for span in spans]
     return [
-        QuoteRecord(speaker=speaker_of(text, quote, quotes, mentions, spans), text=quote.text)
+        QuoteRecord(speaker=speaker_of(text, quote, people, spans, ends), text=quote.text)
         for quote in quotes
     ]

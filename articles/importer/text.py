@@ -5,14 +5,17 @@ millisecond; most extractors therefore look up the words their expressions can s
 (``Words.starting``) and run the expression only there.
 """
 
+import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 TOKEN = re.compile(r"\w+")
 MAX_PHRASE = 80  # characters: the longest phrase ``Words.matches_around`` looks for
 SENTENCE_END = re.compile(r"[.!?…][\"”»’)]*\s+(?=[A-ZА-ЯЁ\"“«])")
+T = TypeVar("T")
 # A full stop after these is not a sentence's end: initials ("V. Putin"), titles, "г." (year).
 ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZА-ЯЁ]|Mr|Mrs|Ms|Dr|St|Jr|vs|т|г)$")
 
@@ -99,9 +102,20 @@ def sentences(text: str) -> list[Sentence]:
     return spans
 
 
-def sentence_at(spans: list[Sentence], position: int) -> int:
-    """The index in ``spans`` of the sentence holding ``position``."""
-    for index, span in enumerate(spans):
-        if position < span.end:
-            return index
-    return len(spans) - 1
+class ByOffset(Generic[T]):
+    """Items kept in order of their offsets, to take those in a range without a full scan."""
+
+    def __init__(self, items: list[T], offset: Callable[[T], int]):
+        self.items = sorted(items, key=offset)
+        self.offsets = [offset(item) for item in self.items]
+
+    def between(self, start: int, end: int) -> list[T]:
+        """The items whose offset is at least ``start`` and below ``end``."""
+        return self.items[
+            bisect.bisect_left(self.offsets, start) : bisect.bisect_left(self.offsets, end)
+        ]
+
+
+def sentence_at(ends: list[int], position: int) -> int:
+    """The index of the sentence holding ``position``, given where the sentences end."""
+    return min(bisect.bisect_right(ends, position), len(ends) - 1)
