@@ -43,6 +43,8 @@ WORD = re.compile(r"\w+")
 GLUED = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
 
 MAX_TITLE_CHARS = 250
+MAX_GLUED_WORDS = 2  # after a date glued to a title: "Politics", "Market News"
+GLUED_BY = re.compile(r"\s+(?:by|от)\s*$", re.IGNORECASE)
 MIN_TITLE_WORDS = 3
 # A kept paragraph has at least this many words, or ends like a sentence.
 MIN_PARAGRAPH_WORDS = 6
@@ -147,10 +149,17 @@ def looks_like_paragraph(text: str) -> bool:
 
 
 def split_title_date(text: str) -> tuple[str, dates.FoundDate | None]:
-    """The title without a date glued to its end, and that date."""
+    """The title without a date glued to its end, and that date.
+
+    What the scraper glued on may go beyond the date: a "by" before it, a category word after
+    it ("… in Bukhara by April 13, 1997 Politics").
+    """
     found = dates.find_dates(text)
-    if found and not WORD.search(text[found[-1].end :]):
-        head = text[: found[-1].start].rstrip(" ,|–—-")
+    if not found:
+        return text, None
+    tail = text[found[-1].end :]
+    if word_count(tail) <= MAX_GLUED_WORDS and not SENTENCE_END.search(tail):
+        head = GLUED_BY.sub("", text[: found[-1].start]).rstrip(" ,|–—-")
         if word_count(head) >= MIN_TITLE_WORDS:
             return head, found[-1]
     return text, None

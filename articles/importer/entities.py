@@ -23,7 +23,12 @@ RU_ENDINGS = (
 )  # fmt: skip
 MIN_STEM = 3
 # What may stand between the words of one name: a space, a hyphen, an apostrophe.
-NAME_GAP = re.compile(r"^[ \-'’]{1,2}$")
+NAME_GAP = re.compile(r"[ \-'’]{1,2}$")
+# Between the words of an alias written with a full stop: "St. Petersburg", "Civil.ge".
+DOTTED_GAP = re.compile(r"\.? ?$|[ \-'’]{1,2}$")
+DOT_BETWEEN_WORDS = re.compile(r"\w\.\s?\w")
+DESCRIPTION = re.compile(r"\b(?:president|президент|press service|website|сайт)", re.IGNORECASE)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|в|во|из)\s+$", re.IGNORECASE)
 
 PERSON, PLACE, ORGANIZATION, COUNTRY, SOURCE = (
     "person",
@@ -70,13 +75,23 @@ class Match:
         return list(dict.fromkeys(entry.item for entry in self.entries))
 
 
+@dataclass
+class _Alias:
+    """The aliases sharing one sequence of normalised words, and the things they name."""
+
+    key: tuple[str, ...]
+    raw: tuple[str, ...]  # the words as the first alias writes them
+    entries: list[Entry]
+    dotted: bool = False  # some alias has a full stop between words: "St. Petersburg", "24.kg"
+
+
 class AliasIndex:
     """Every alias of some categories of known things, by the first of its normalised words."""
 
     def __init__(self, categories: list[tuple[str, tuple[KnownPerson | KnownName, ...]]]):
-        # first normalised token -> [(normalised tokens, raw tokens, entries)], longest first
-        self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], list]]] = {}
-        grouped: dict[tuple[str, ...], tuple[tuple[str, ...], list[Entry]]] = {}
+        # first normalised word -> aliases starting with it, longest first
+        self._by_first: dict[str, list[_Alias]] = {}
+        grouped: dict[tuple[str, ...], _Alias] = {}
         for category, items in categories:
             for item in items:
                 for alias, kind in ((item.name, "name"), *item.aliases):
@@ -91,13 +106,14 @@ class AliasIndex:
                         capitalised=alias[:1].isupper(),
                         exact_case=kind == "acronym" or (alias.isupper() and len(alias) > 1),
                     )
-                    entries = grouped.setdefault(key, (raw, []))[1]
-                    if all(existing.item is not item for existing in entries):
-                        entries.append(entry)
-        for key, (raw, entries) in grouped.items():
-            self._by_first.setdefault(key[0], []).append((key, raw, entries))
+                    group = grouped.setdefault(key, _Alias(key, raw, []))
+                    group.dotted = group.dotted or bool(DOT_BETWEEN_WORDS.search(alias))
+                    if all(existing.item is not item for existing in group.entries):
+                        group.entries.append(entry)
+        for group in grouped.values():
+            self._by_first.setdefault(group.key[0], []).append(group)
         for candidates in self._by_first.values():
-            candidates.sort(key=lambda candidate: -len(candidate[0]))
+            candidates.sort(key=lambda candidate: -len(candidate.key))
 
     def find(self, words: Words) -> list[Match]:
         """Every known name in the text, in order; the longest alias wins where aliases overlap."""
@@ -120,35 +136,49 @@ class AliasIndex:
         return found
 
     def _match_at(self, text, tokens, index) -> tuple[int, Match] | None:
-        start, _, word, form = tokens[index]
-        for key, raw, entries in self._by_first.get(form, ()):
+        start = tokens[index][0]
+        for alias in self._by_first[tokens[index][3]]:
+            key = alias.key
             end_index = index + len(key)
             if end_index > len(tokens):
                 continue
-            if len(key) == 1:
-                window = [tokens[index]]
-            else:
-                window = tokens[index:end_index]
-                if any(token[3] != part for token, part in zip(window, key, strict=True)):
-                    continue
-            if len(key) > 1 and any(
-                not NAME_GAP.match(text[left[1] : right[0]])
-                for left, right in zip(window, window[1:], strict=False)
-            ):
+            window = tokens[index:end_index]
+            if len(key) > 1 and not self._joined(text, window, alias):
                 continue
-            usable = tuple(entry for entry in entries if _case_fits(entry, window, raw))
+            usable = [entry for entry in alias.entries if _case_fits(entry, window, alias.raw)]
             if usable:
-                category = usable[0].category
+                category = _category(text, start, usable)
                 usable = tuple(entry for entry in usable if entry.category == category)
                 return len(key), Match(start, window[-1][1], category, usable)
         return None
+
+    @staticmethod
+    def _joined(text, window, alias: _Alias) -> bool:
+        """The words of ``window`` spell ``alias``: same words, only name-like gaps between."""
+        if any(token[3] != part for token, part in zip(window, alias.key, strict=True)):
+            return False
+        gap_pattern = DOTTED_GAP if alias.dotted else NAME_GAP
+        return all(
+            gap_pattern.match(text, left[1], right[0])
+            for left, right in zip(window, window[1:], strict=False)
+        )
+
+
+def _category(text: str, start: int, entries: list[Entry]) -> str:
+    """The category a name shared by several kinds of things has here: a place after "in",
+    "to" or "в" ("in Turkmenbashi"), else the first listed (a person: "Turkmenbashi said")."""
+    categories = [entry.category for entry in entries]
+    if PLACE in categories and PLACE_BEFORE.search(text, max(0, start - 5), start):
+        return PLACE
+    return categories[0]
 
 
 class KnowledgeIndex:
     """Look-up structures over one ``Knowledge``; build it once and reuse it for every page.
 
-    Outlets have an index of their own: their aliases include phrases such as "President of
-    Russia" (Kremlin.ru), which in an article's text mean the office, not the outlet.
+    Outlets have an index of their own with every alias, for "Source:" lines; in an article's
+    text only their names count ("The Astana Times" is not a mention of Astana), not the aliases
+    that describe an office ("President of Russia" for Kremlin.ru), which mean the office there.
     """
 
     def __init__(self, knowledge: Knowledge):
@@ -159,6 +189,7 @@ class KnowledgeIndex:
                 (PLACE, knowledge.places),
                 (ORGANIZATION, knowledge.organizations),
                 (COUNTRY, knowledge.countries),
+                (SOURCE, tuple(_without_descriptions(source) for source in knowledge.sources)),
             ]
         )
         self.sources = AliasIndex([(SOURCE, knowledge.sources)])
@@ -181,6 +212,11 @@ class KnowledgeIndex:
     def find_sources(self, words: Words) -> list[Match]:
         """Known outlets in the text, in order."""
         return self.sources.find(words)
+
+
+def _without_descriptions(source: KnownName) -> KnownName:
+    names = tuple(alias for alias in source.aliases if not DESCRIPTION.search(alias[0]))
+    return KnownName(source.name, names, source.country_code, source.code)
 
 
 def _case_fits(entry: Entry, window, raw) -> bool:

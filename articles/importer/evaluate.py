@@ -3,7 +3,9 @@
 ``python -m articles.importer.evaluate [FOLDER ...]`` reads every ``NN_name.json`` expected record
 in the folders (default: ``tests/pages``) with the page beside it (``NN_name.txt``); expected
 records in a ``seeds`` subfolder name pages kept outside the repository, in ``../shared/seeds``,
-and count when those pages are present. Reads the knowledge base from its JSON file: no database.
+and count when those pages are present. A folder written by ``generate_corpus --manifest`` is
+scored against its ``manifest.jsonl`` instead, on the fields the manifest states (its one event
+is the main event). Reads the knowledge base from its JSON file: no database.
 """
 
 import argparse
@@ -18,6 +20,7 @@ from articles.importer.knowledge_json import KNOWLEDGE_BASE_PATH, load_knowledge
 from articles.importer.records import Extraction
 
 REPOSITORY = Path(__file__).resolve().parents[2]
+MANIFEST_NAME = "manifest.jsonl"  # written by generate_corpus --manifest
 PAGES_DIR = REPOSITORY / "tests" / "pages"
 SHARED_SEEDS_DIR = REPOSITORY.parent / "shared" / "seeds"
 SCALAR_FIELDS = ("title", "published", "language", "source")
@@ -59,6 +62,8 @@ class LabelledPage:
 
 def labelled_pages(folder: Path = PAGES_DIR, seeds: Path = SHARED_SEEDS_DIR) -> list[LabelledPage]:
     """The labelled pages of ``folder``, and the seed pages whose expectations it holds."""
+    if (folder / MANIFEST_NAME).is_file():
+        return _generated_pages(folder)
     pages = []
     for expected_path in sorted(folder.glob("*.json")):
         text_path = expected_path.with_suffix(".txt")
@@ -67,6 +72,19 @@ def labelled_pages(folder: Path = PAGES_DIR, seeds: Path = SHARED_SEEDS_DIR) -> 
         text_path = seeds / expected_path.with_suffix(".txt").name
         if text_path.is_file():
             pages.append(_labelled(expected_path, text_path))
+    return pages
+
+
+def _generated_pages(folder: Path) -> list[LabelledPage]:
+    pages = []
+    with (folder / MANIFEST_NAME).open(encoding="utf-8") as manifest:
+        for line in manifest:
+            record = json.loads(line)
+            expected = {key: value for key, value in record.items() if key not in ("file", "event")}
+            expected["events"] = [record["event"]]
+            expected["main_event_only"] = True
+            text = (folder / record["file"]).read_text(encoding="utf-8")
+            pages.append(LabelledPage(record["file"], text, expected))
     return pages
 
 
@@ -94,19 +112,27 @@ def score(pairs: list[tuple[dict, dict]]) -> dict[str, Score]:
     """Per-field scores over (predicted, expected) records."""
     scores = {field: Score() for field in FIELDS}
     for predicted, expected in pairs:
+        # A label scores only the fields it states: generated pages state no quotes.
         for field in SCALAR_FIELDS:
-            got, want = predicted[field], expected.get(field)
+            if field not in expected:
+                continue
+            got, want = predicted[field], expected[field]
             scores[field].predicted += got is not None
             scores[field].expected += want is not None
             scores[field].correct += want is not None and got == want
         for field in LIST_FIELDS:
-            got, want = set(predicted[field]), set(expected.get(field, []))
+            if field not in expected:
+                continue
+            got, want = set(predicted[field]), set(expected[field])
             scores[field].predicted += len(got)
             scores[field].expected += len(want)
             scores[field].correct += len(got & want)
-        _score_events(scores, predicted["events"], expected.get("events", []))
+        events = predicted["events"][:1] if expected.get("main_event_only") else predicted["events"]
+        _score_events(scores, events, expected.get("events", []))
+        if "quotes" not in expected:
+            continue
         got = Counter(quote["speaker"] for quote in predicted["quotes"] if quote["speaker"])
-        want = Counter(quote["speaker"] for quote in expected.get("quotes", []) if quote["speaker"])
+        want = Counter(quote["speaker"] for quote in expected["quotes"] if quote["speaker"])
         scores["quote_speakers"].predicted += sum(got.values())
         scores["quote_speakers"].expected += sum(want.values())
         scores["quote_speakers"].correct += sum((got & want).values())

@@ -22,28 +22,39 @@ BYLINE_PART = re.compile(
     re.IGNORECASE,
 )
 PERSON_NAME = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’-]+\s+){1,3}[A-ZА-ЯЁ][\w'’-]+$")
+# An outlet's name as written: "Interfax", "24.kg", "RIA Novosti", "The Astana Times".
+OUTLET_NAME = r"[A-Z0-9][\w.-]*(?: [A-Z0-9][\w.-]*){0,2}"
 # How articles name their outlet, most telling first; "known only" patterns count only when
 # the name is a known outlet ("Trend reports" yes, "Putin reports" no).
 OUTLET_PATTERNS = (
     (
         re.compile(
-            r"\b(?:an?|the)\s+([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?)\s+correspondent"
-            r"|корреспондент\w*\s+([A-ZА-ЯЁ][\w.-]+)"
+            rf"\b(?:an?|the)\s+({OUTLET_NAME})\s+correspondent"
+            rf"|корреспондент\w*\s+({OUTLET_NAME}|[А-ЯЁ][\w.-]+)"
         ),
         False,
     ),
-    (
-        re.compile(r"\baccording to\s+([A-Z][\w.-]+)|сообщает\s+([A-ZА-ЯЁ][\w.-]+)"),
-        False,
-    ),
-    (re.compile(r"\b([A-Z][\w.-]+) (?:reports|reported|informs)\b"), True),
     (
         re.compile(
-            r"press service of (?:the\s+)?([A-Z][\w.-]+)|\b([A-Z][\w.-]+) press service"
-            r"|пресс-служб\w+\s+([А-ЯЁ]\w+)"
+            rf"\baccording to\s+({OUTLET_NAME})"
+            r"|сообщает\s+(?:пресс-служба\s+|агентство\s+)?"
+            rf"({OUTLET_NAME}|[А-ЯЁ][\w.-]+)"
         ),
         False,
     ),
+    (re.compile(rf"({OUTLET_NAME}) (?:reports|reported|informs|informed)\b"), True),
+    (
+        re.compile(
+            rf"press service of (?:[Tt]he\s+)?({OUTLET_NAME})|\b({OUTLET_NAME}) press service"
+            rf"|пресс-служб\w+\s+({OUTLET_NAME}|[А-ЯЁ][\w.-]+)"
+        ),
+        False,
+    ),
+)
+# "© 2021 Interfax. All rights reserved." in the footer: cleaning drops the line, so it is
+# read from the raw lines, and only a known outlet counts.
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?([^\W\d_][\w.-]*|\d+\.\w+)", re.I
 )
 
 
@@ -119,13 +130,19 @@ def find_source(page: CleanPage, text: str, index: KnowledgeIndex) -> Outlet:
             outlet = _outlet(written, index)
             if outlet.known or not known_only:
                 return outlet
+    for line in page.lines:
+        found = COPYRIGHT.search(line.text)
+        outlet = _outlet(found[1], index) if found else None
+        if outlet and outlet.known:
+            return outlet
     return Outlet(None)
 
 
 def _outlet(written: str, index: KnowledgeIndex) -> Outlet:
     written = written.strip().rstrip(".")
+    # The outlet starts what was written ("Source: Interfax.ru") or ends it ("in Ufa Kremlin.ru").
     for match in index.find_sources(Words(written)):
-        if match.start == 0:
+        if match.start == 0 or match.end == len(written):
             item = match.items[0]
             return Outlet(item.name, item.country_code, known=True)
     return Outlet(written)
