@@ -48,7 +48,7 @@ GLUED_BY = re.compile(r"\s+(?:by|от)\s*$", re.IGNORECASE)
 MIN_TITLE_WORDS = 3
 # A kept paragraph has at least this many words, or ends like a sentence.
 MIN_PARAGRAPH_WORDS = 6
-MAX_FRAGMENT_WORDS = 4
+MAX_FRAGMENT_WORDS = 2  # "Market", "Join Telegram"; a sentence of three words is kept
 MAX_REPEATED_CHARS = 60
 MAX_AD_WORDS = 12  # a phone number in a longer line is part of the article
 MAX_DATE_LINE_WORDS = 10

@@ -28,14 +28,14 @@ PHONE = re.compile(
 TRIGGER = re.compile(
     r"(?P<session>\b(?:session|sitting|meeting) of the (?:[\w-]+ ){0,5}?"
     r"(?:Council|Organi[sz]ation|CSTO|CIS|SCO|EAEU|Union|Assembly|Heads)\b|\bsession\b"
-    r"|заседани\w*)"
-    r"|(?P<summit>\bsummits?\b|саммит\w*)"
+    r"|заседани\w*|сесси\w*)"
+    r"|(?P<summit>\bsummits?\b|\bgather(?:s|ed|ing)?\b|саммит\w*)"
     r"|(?P<signing>\bsign(?:ed|s|ing)?\b(?: [\w-]+){0,4}? (?:agreements?|protocols?|memorand\w+"
     r"|treat(?:y|ies)|declarations?|documents?|roadmaps?|contracts?)\b|подписа\w*"
     r"|\b(?:agreements?|protocols?|memorand\w+|treat(?:y|ies)|declarations?|documents?)"
     r"(?: [\w-]+){0,5}? (?:was |were |had been )?signed\b)"
     r"|(?P<visit>\b(?:official|state|working|friendly) visit\b|(?<!to )\bvisit(?:ed|s|ing)?\b"
-    r"|визит\w*)"
+    r"|\barriv(?:es|ed|ing) in\b|прибыл\w* в\b|визит\w*)"
     r"|(?P<talks>\btalks\b|\bnegotiations\b|переговор\w*)"
     r"|(?P<meeting>(?<!to )\b(?:meet(?:s|ing)?|met|receiv(?:e|es|ed))\b|встреч\w*|встретил\w*)",
     re.IGNORECASE,
@@ -45,7 +45,7 @@ TRIGGER_WORDS = (
     "receiv", "session", "agreement", "protocol", "memorand", "treat", "declaration",
     "document", "sitting", "meet", "met", "summit", "sign", "official", "state", "working",
     "friendly", "visit", "talks", "negotiations", "заседани", "саммит", "подписа", "визит",
-    "переговор", "встреч", "встретил",
+    "переговор", "встреч", "встретил", "сесси", "gather", "arriv", "прибыл",
 )  # fmt: skip
 BACK_REFERENCE_WORDS = (
     "after", "before", "during", "uring", "following", "at", "in", "ahead", "said", "noted",
@@ -300,6 +300,8 @@ def _part_of_main(main: EventRecord, candidate: EventRecord) -> bool:
 def _same_frame(event: EventRecord, candidate: EventRecord) -> bool:
     shared_organization = bool(set(event.organizations) & set(candidate.organizations))
     same_place = event.place is not None and event.place == candidate.place
+    if event.organizations and candidate.organizations and not shared_organization:
+        return False  # a CSTO session and a Council session on one day in one city
     return shared_organization or same_place
 
 
