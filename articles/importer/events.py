@@ -31,11 +31,13 @@ TRIGGER = re.compile(
     r"|заседани\w*|сесси\w*)"
     r"|(?P<summit>\bsummits?\b|\bgather(?:s|ed|ing)?\b|саммит\w*)"
     r"|(?P<signing>\bsign(?:ed|s|ing)?\b(?: [\w-]+){0,4}? (?:agreements?|protocols?|memorand\w+"
-    r"|treat(?:y|ies)|declarations?|documents?|roadmaps?|contracts?)\b|подписа\w*"
-    r"|\b(?:agreements?|protocols?|memorand\w+|treat(?:y|ies)|declarations?|documents?)"
+    r"|treat(?:y|ies)|declarations?|documents?|roadmaps?|contracts?|statements?|communiqu\w+"
+    r"|accords?)\b|подписа\w*"
+    r"|\b(?:agreements?|protocols?|memorand\w+|treat(?:y|ies)|declarations?|documents?|statements?)"
     r"(?: [\w-]+){0,5}? (?:was |were |had been )?signed\b)"
-    r"|(?P<visit>\b(?:official|state|working|friendly) visit\b|(?<!to )\bvisit(?:ed|s|ing)?\b"
-    r"|\barriv(?:es|ed|ing) in\b|прибыл\w* в\b|визит\w*)"
+    r"|(?P<state_visit>\b(?:official|state|working|friendly) visit\b"
+    r"|(?:официальн|государственн|рабоч|дружественн)\w* визит\w*)"
+    r"|(?P<visit>(?<!to )\bvisit(?:ed|s|ing)?\b|\barriv(?:es|ed|ing) in\b|прибыл\w* в\b|визит\w*)"
     r"|(?P<talks>\btalks\b|\bnegotiations\b|переговор\w*)"
     r"|(?P<meeting>(?<!to )\b(?:meet(?:s|ing)?|met|receiv(?:e|es|ed))\b|встреч\w*|встретил\w*)",
     re.IGNORECASE,
@@ -75,6 +77,7 @@ PLAN_WORDS = ("before", "ahead", "preparation", "перед", "подготов�
 PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|at|of|to)|(?<!\w)(?:в|во|на))\s+(?:the\s+)?$", re.I)
 REPORTS_FROM = re.compile(r"reports? from\s+$|(?:передает|сообщает)\s+из\s+$", re.IGNORECASE)
 MEETING_LIKE = {"meeting", "talks"}
+VISIT = "visit"
 GATHERINGS = {"summit", "session"}
 # Kinds that take two sides: found with one participant outside the main event, they are
 # back-references ("at the talks, Putin said …"), not events of their own.
@@ -88,6 +91,7 @@ class Found:
     record: EventRecord
     sentence: Sentence
     refers_back: bool = False  # "after the meeting": on the day of the event referred to
+    frames_talks: bool = False  # "held talks during an official visit": the talks are the visit
 
 
 def _mask(words: Words, quotes: list[Quoted]) -> tuple[str, list[int]]:
@@ -119,18 +123,23 @@ def _triggers(words: Words, masked: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _kind(inside: list[tuple[int, str]], organization_ends: set[int]) -> tuple[str, int] | None:
+def _kind(
+    inside: list[tuple[int, str]], organization_ends: set[int]
+) -> tuple[str, int, bool] | None:
     """A sentence's event, from the event words ``inside`` it: a phone call wherever it is
-    mentioned, else the first; an organization that meets ("the Council meets") holds a session."""
+    mentioned, else the first; an organization that meets ("the Council meets") holds a session;
+    talks held on an official visit are the visit (the flag: the visit frames the talks)."""
     for at, kind in inside:
         if kind == "phone_call":
-            return kind, at
+            return kind, at, False
     if not inside:
         return None
     at, kind = inside[0]
+    if kind in MEETING_LIKE and any(other == "state_visit" for _, other in inside):
+        return VISIT, at, True
     if kind == "meeting" and (at - 1 in organization_ends or at - 2 in organization_ends):
         kind = "session"
-    return kind, at
+    return (VISIT if kind == "state_visit" else kind), at, False
 
 
 def _place(masked: str, places: list[Match], at: int, kind: str):
@@ -213,7 +222,7 @@ def find_events(
             previous[sentence.paragraph] = (date, place)
         if kind_at is None:
             continue
-        kind = kind_at[0]
+        kind, _, frames_talks = kind_at
         if date is None and sentence.paragraph in previous:
             date, place = previous[sentence.paragraph][0], place or previous[sentence.paragraph][1]
         people = _names(people_at.between(sentence.start, sentence.end))
@@ -234,7 +243,7 @@ def find_events(
             organizations=list(dict.fromkeys(organizations_here)),
         )
         refers_back = bool(back_references.between(sentence.start, sentence.end))
-        found.append(Found(record, sentence, refers_back))
+        found.append(Found(record, sentence, refers_back, frames_talks))
     if not found:
         return []
     main = _main_event(found, title_end)
@@ -245,6 +254,8 @@ def find_events(
         target = _same_event(events, other.record)
         if target is None and _part_of_main(main.record, other.record):
             target = main.record
+        if target is None and other.frames_talks and _visit_of_main(main.record, other.record):
+            main.record.kind, target = VISIT, main.record
         if target is None:
             events.append(other.record)
         else:
@@ -289,6 +300,12 @@ def _same_event(events: list[EventRecord], candidate: EventRecord) -> EventRecor
         if (not ours or not theirs) and _same_frame(event, candidate):
             return event
     return None
+
+
+def _visit_of_main(main: EventRecord, visit: EventRecord) -> bool:
+    """The title's talks are the talks held on this official visit: the same two people."""
+    shared = set(main.participants) & set(visit.participants)
+    return main.kind in MEETING_LIKE and (len(shared) >= 2 or set(main.participants) <= shared)
 
 
 def _part_of_main(main: EventRecord, candidate: EventRecord) -> bool:
