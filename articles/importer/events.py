@@ -47,7 +47,8 @@ TRIGGER_WORDS = (
     "receiv", "session", "agreement", "protocol", "memorand", "treat", "declaration",
     "document", "sitting", "meet", "met", "summit", "sign", "official", "state", "working",
     "friendly", "visit", "talks", "negotiations", "заседани", "саммит", "подписа", "визит",
-    "переговор", "встреч", "встретил", "сесси", "gather", "arriv", "прибыл",
+    "переговор", "встреч", "встретил", "сесси", "gather", "arriv", "прибыл", "официальн",
+    "государственн", "рабоч", "дружественн",
 )  # fmt: skip
 BACK_REFERENCE_WORDS = (
     "after", "before", "during", "uring", "following", "at", "in", "ahead", "said", "noted",
