@@ -84,7 +84,7 @@ GATHERINGS = {"summit", "session"}
 # back-references ("at the talks, Putin said …"), not events of their own.
 TWO_SIDED = {"meeting", "talks", "phone_call"}
 VISIT_TO = re.compile(r"[\w ]{0,25}?visit\w*\s+to\s+(?!the\s)[A-ZА-ЯЁ]")
-DATE_REACH = 80  # characters between an event word and a date that belongs to it
+DATE_REACH = 120  # characters between an event word and a date that belongs to it
 
 
 @dataclass
