@@ -29,6 +29,7 @@ TITLE_WORDS = (
     "president", "ambassador", "secretary", "speaker", "mayor", "governor", "chairman", "akim",
     "первый", "вице", "министр", "премьер", "посол", "спикер", "председател", "аким",
 )  # fmt: skip
+PRESIDENT = re.compile(r"[Pp]resident|[Пп]резидент")
 HEAD_OF = re.compile(r"head of|глав", re.IGNORECASE)
 OF_THE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 SPACES = re.compile(r"\s+")
@@ -77,17 +78,22 @@ def _given_initials(person: KnownPerson) -> set[str]:
 
 
 def office_holder(
-    terms: list[tuple[OfficeTerm, KnownPerson]], day: datetime.date | None
+    terms: list[tuple[OfficeTerm, KnownPerson]], day: datetime.date | None, title: str = ""
 ) -> KnownPerson | None:
-    """Who held one of ``terms`` (one office's) on ``day``.
+    """Who held one of ``terms`` (one role's) on ``day``; a term with the ``title`` the text
+    uses comes first (Iran's "President" is not its head of state, the Supreme Leader).
 
     When a term ends on the day the next begins, the newcomer wins: that is the day of the
     inauguration, and the press names the new holder.
     """
     if day is None:
         return None
-    holders = [(office.start, person) for office, person in terms if office.held_on(day)]
-    return max(holders, key=lambda holder: holder[0])[1] if holders else None
+    holders = [
+        (office.title.casefold() == title, office.start, person)
+        for office, person in terms
+        if office.held_on(day)
+    ]
+    return max(holders, key=lambda holder: holder[:2])[2] if holders else None
 
 
 def find_people(
@@ -118,7 +124,8 @@ def find_people(
         if country is None:
             continue
         role = HEAD_OF_STATE if office["state"] or office["state_ru"] else HEAD_OF_GOVERNMENT
-        holder = office_holder(leaders.get((country, role), []), day)
+        title = "president" if PRESIDENT.search(office.group()) else ""
+        holder = office_holder(leaders.get((country, role), []), day, title)
         if holder is not None and not _introduces_name(text, span_end, covered):
             mentions.append(PersonMention(span_start, span_end, holder.name, by_office=True))
     for titled in words.matches(TITLE, TITLE_WORDS):
@@ -183,7 +190,7 @@ class Countries:
     def just_before(self, text: str, position: int) -> Match | None:
         """The country named right before ``position``, with only spaces between."""
         end = position
-        while end > 0 and text[end - 1].isspace():
+        while end > 0 and text[end - 1] in " \t":  # not across lines: "Iran\n\nPresident …"
             end -= 1
         return self.by_end.get(end) if end < position else None
 
