@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from articles.corpus import write_corpus
 from articles.importer import evaluate
 from articles.importer.extraction import extract_page
 from articles.importer.knowledge_json import KNOWLEDGE_BASE_PATH, knowledge_from_json
@@ -143,3 +144,12 @@ def test_the_evaluation_runs_and_recalls_people_and_dates(capsys):
 def test_odd_pages_do_not_break_extraction(text, knowledge):
     extraction = extract_page(text, knowledge)
     assert isinstance(extraction.title, str)
+
+
+def test_extraction_agrees_with_the_generated_corpus_ground_truth(tmp_path, knowledge):
+    write_corpus(tmp_path, 150, seed="extraction-test", manifest=True)
+    scores = evaluate.evaluate(evaluate.labelled_pages(tmp_path), knowledge)
+    for field in ("title", "published", "source", "people", "places", "event_kind"):
+        assert scores[field].recall >= 0.95, field
+        assert scores[field].precision >= 0.95, field
+    assert scores["event_date"].recall >= 0.9

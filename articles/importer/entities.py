@@ -7,6 +7,7 @@ normalised by cutting a case ending off, so "Назарбаевым" and "Мос
 "Москва". Only whole words match: "Li" never matches inside "Lithuania".
 """
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ PERSON, PLACE, ORGANIZATION, COUNTRY, SOURCE = (
 HEAD_OF_STATE, HEAD_OF_GOVERNMENT = "head_of_state", "head_of_government"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the vocabulary of a corpus repeats; stemming does not
 def normalise(token: str) -> str:
     """A token's comparison form: case-folded, and stemmed when it is a Russian word."""
     token = token.casefold()
