@@ -115,3 +115,11 @@ def test_an_empty_page_has_no_title_and_no_body():
 def test_a_line_of_short_items_between_separators_is_a_menu_bar():
     assert rule_for("Home | Politics | Economy") == "menu_bar"
     assert rule_for("Главная » Новости » Политика") == "menu_bar"
+
+
+def test_every_dropped_line_of_a_seed_page_names_its_rule(seeds_dir):
+    text = (seeds_dir / "000_38f66a986922ee89.txt").read_text(encoding="utf-8")
+    page = clean_page(text)
+    assert page.dropped
+    assert all(line.rule for line in page.dropped)
+    assert {line.rule for line in page.dropped} >= {"phone_number", "menu_item", "site_widget"}

@@ -10,7 +10,6 @@ from articles.importer.cleaning import CleanPage
 from articles.importer.entities import COUNTRY, KnowledgeIndex, Match
 from articles.importer.text import Words
 
-CYRILLIC_LETTER = re.compile(r"[а-яё]")
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Where a date stands says how likely it is the publication date: on the title line or in a
 # byline beside it, yes; alone above the title, it is often the day the page was scraped.
