@@ -1,10 +1,11 @@
 """Events an article reports: what happened (kind), when, where and who took part.
 
 Each sentence is read for the first word that names an event ("met", "talks", "session of the
-…", "signed a protocol"); a telephone mention makes the event a phone call wherever it stands.
-The title's event is the article's main event: sentences reporting the same meeting (two shared
-participants) fill in its date and place. Quoted speech is masked, so a leader's words about past
-meetings do not become events.
+…", "signed a protocol"); a telephone mention makes the event a phone call wherever it stands,
+and talks held on an official visit are the visit. The title's event is the article's main
+event: sentences reporting it again (the same people, or the same organization or city) fill in
+its date, place and participants. Quoted speech, references back ("after the meeting") and plans
+("ahead of the summit") are masked, so they do not become events of their own.
 """
 
 import datetime
@@ -178,6 +179,22 @@ def _date(found: list[dates.FoundDate], at: int, published):
     return min(near, key=lambda date: (rank[date.precision], abs(date.start - at)))
 
 
+@dataclass
+class _Page:
+    """What the sentence readers look up, each kept in offset order."""
+
+    masked: str
+    published: datetime.date | None
+    dates: ByOffset
+    triggers: ByOffset
+    people: ByOffset
+    places: ByOffset
+    organizations: ByOffset
+    back_references: ByOffset
+    organization_ends: set[int]
+    paragraphs: dict[int, tuple[int, int]]  # paragraph number -> (start, end)
+
+
 def find_events(
     words: Words,
     title_end: int,
@@ -190,35 +207,50 @@ def find_events(
 ) -> list[EventRecord]:
     """Events in the text (the title, a blank line, the body), the main event first."""
     masked, back_references = _mask(words, quotes)
-    all_dates = dates.find_dates(masked)
+    found_dates = dates.find_dates(masked)
     if published is not None:
-        all_dates += dates.find_relative_dates(masked, published, words)
-    # Sorted by offset, so each sentence takes its own in a look-up, not a scan of the page.
-    all_dates = ByOffset(all_dates, lambda date: date.start)
-    triggers = ByOffset(_triggers(words, masked), lambda trigger: trigger[0])
-    people_at = ByOffset(outside_quotes(mentions, quotes), lambda mention: mention.start)
-    places_at = ByOffset(places, lambda match: match.start)
-    organizations_at = ByOffset(organizations, lambda match: match.start)
-    back_references = ByOffset(back_references, lambda start: start)
+        found_dates += dates.find_relative_dates(masked, published, words)
     paragraphs: dict[int, tuple[int, int]] = {}
     for sentence in spans:
         first = paragraphs.get(sentence.paragraph, (sentence.start, 0))[0]
         paragraphs[sentence.paragraph] = (first, sentence.end)
-    organization_ends = {match.end for match in organizations}
-    found: list[Found] = []
+    # Sorted by offset, so each sentence takes its own in a look-up, not a scan of the page.
+    page = _Page(
+        masked=masked,
+        published=published,
+        dates=ByOffset(found_dates, lambda date: date.start),
+        triggers=ByOffset(_triggers(words, masked), lambda trigger: trigger[0]),
+        people=ByOffset(outside_quotes(mentions, quotes), lambda mention: mention.start),
+        places=ByOffset(places, lambda match: match.start),
+        organizations=ByOffset(organizations, lambda match: match.start),
+        back_references=ByOffset(back_references, lambda start: start),
+        organization_ends={match.end for match in organizations},
+        paragraphs=paragraphs,
+    )
+    found = _read_sentences(page, spans)
+    if not found:
+        return []
+    main = _main_event(found, title_end)
+    events = _combine(found, main)
+    _complete_main(page, spans, main.record)
+    for other in found:
+        if other.refers_back and other.record.date is None:
+            other.record.date, other.record.precision = main.record.date, main.record.precision
+    return events
+
+
+def _read_sentences(page: _Page, spans: list[Sentence]) -> list[Found]:
+    """The event each sentence names, with its date, place, participants and organizations."""
+    found = []
     # The last dated sentence of each paragraph: its date and place carry over to the next
     # sentences of the paragraph ("Today a session was held in Moscow. In addition, …").
     previous: dict[int, tuple[dates.FoundDate, str | None]] = {}
     for sentence in spans:
-        kind_at = _kind(triggers.between(sentence.start, sentence.end), organization_ends)
+        inside = (sentence.start, sentence.end)
+        kind_at = _kind(page.triggers.between(*inside), page.organization_ends)
         at = kind_at[1] if kind_at else sentence.end
-        date = _date(all_dates.between(sentence.start, sentence.end), at, published)
-        place = _place(
-            masked,
-            places_at.between(sentence.start, sentence.end),
-            at,
-            kind_at[0] if kind_at else "",
-        )
+        date = _date(page.dates.between(*inside), at, page.published)
+        place = _place(page.masked, page.places.between(*inside), at, kind_at[0] if kind_at else "")
         if date is not None:
             previous[sentence.paragraph] = (date, place)
         if kind_at is None:
@@ -226,14 +258,12 @@ def find_events(
         kind, _, frames_talks = kind_at
         if date is None and sentence.paragraph in previous:
             date, place = previous[sentence.paragraph][0], place or previous[sentence.paragraph][1]
-        people = _names(people_at.between(sentence.start, sentence.end))
+        people = _names(page.people.between(*inside))
         if not people and kind in GATHERINGS:
             # "A summit opened in Samarkand. Taking part are …": the paragraph names them.
-            people = _names(people_at.between(*paragraphs[sentence.paragraph]))
-        organizations_here = [
-            match.items[0].name for match in organizations_at.between(sentence.start, sentence.end)
-        ]
-        if not (people or organizations_here or place):
+            people = _names(page.people.between(*page.paragraphs[sentence.paragraph]))
+        organizations = [match.items[0].name for match in page.organizations.between(*inside)]
+        if not (people or organizations or place):
             continue
         record = EventRecord(
             kind=kind,
@@ -241,13 +271,15 @@ def find_events(
             precision=date.precision if date else "day",
             place=place,
             participants=people,
-            organizations=list(dict.fromkeys(organizations_here)),
+            organizations=list(dict.fromkeys(organizations)),
         )
-        refers_back = bool(back_references.between(sentence.start, sentence.end))
+        refers_back = bool(page.back_references.between(*inside))
         found.append(Found(record, sentence, refers_back, frames_talks))
-    if not found:
-        return []
-    main = _main_event(found, title_end)
+    return found
+
+
+def _combine(found: list[Found], main: Found) -> list[EventRecord]:
+    """The distinct events, the main one first: reports of one event are merged into it."""
     events = [main.record]
     for other in found:
         if other is main:
@@ -261,19 +293,21 @@ def find_events(
             events.append(other.record)
         else:
             _merge(target, other.record)
-    events = [main.record] + [
+    return [main.record] + [
         event for event in events[1:] if event.kind not in TWO_SIDED or len(event.participants) >= 2
     ]
-    if main.record.place is None:
-        main.record.place = _place_of_participants(masked, spans, people_at, places_at, main.record)
-    if main.record.place is None:
-        main.record.place = _reported_from(masked, places)
-    if main.record.date is None and published is not None:
-        main.record.date, main.record.precision = published, "day"
-    for other in found:
-        if other.refers_back and other.record.date is None:
-            other.record.date, other.record.precision = main.record.date, main.record.precision
-    return events
+
+
+def _complete_main(page: _Page, spans: list[Sentence], main: EventRecord) -> None:
+    """Fill the main event's place and date from the rest of the page when its reports lack
+    them: where its participants appear together, where the correspondent reports from, and
+    the day of publication."""
+    if main.place is None:
+        main.place = _place_of_participants(page, spans, main)
+    if main.place is None:
+        main.place = _reported_from(page.masked, page.places.items)
+    if main.date is None and page.published is not None:
+        main.date, main.precision = page.published, "day"
 
 
 def _names(mentions: list[PersonMention]) -> list[str]:
@@ -331,15 +365,15 @@ def _merge(event: EventRecord, other: EventRecord) -> None:
     event.organizations += [name for name in other.organizations if name not in event.organizations]
 
 
-def _place_of_participants(masked, spans, people_at, places_at, event) -> str | None:
+def _place_of_participants(page: _Page, spans: list[Sentence], event: EventRecord) -> str | None:
     """A place named in a sentence where the event's participants appear together."""
     if len(event.participants) < 2:
         return None
     for sentence in spans:
-        names = set(_names(people_at.between(sentence.start, sentence.end)))
+        names = set(_names(page.people.between(sentence.start, sentence.end)))
         if set(event.participants) <= names:
-            inside = places_at.between(sentence.start, sentence.end)
-            place = _place(masked, inside, sentence.end, "meeting")
+            inside = page.places.between(sentence.start, sentence.end)
+            place = _place(page.masked, inside, sentence.end, "meeting")
             if place:
                 return place
     return None
