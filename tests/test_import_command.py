@@ -69,6 +69,25 @@ def test_it_names_a_failed_file_and_exits_with_status_1(tmp_path):
 
 
 @pytest.mark.django_db
+def test_max_bytes_refuses_larger_files(tmp_path):
+    [small] = write_corpus(tmp_path, 1)
+    (tmp_path / "large.txt").write_text(small.read_text() * 3)
+    err = io.StringIO()
+
+    with pytest.raises(CommandError):
+        call_command(
+            "import_articles",
+            str(tmp_path),
+            f"--max-bytes={len(small.read_bytes())}",
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+
+    assert "large.txt: file is larger than the limit of" in err.getvalue()
+    assert Article.objects.get().file_name == small.name
+
+
+@pytest.mark.django_db
 def test_json_prints_one_contract_record_per_file(tmp_path):
     write_corpus(tmp_path, 2)
     (tmp_path / "zz.txt").write_bytes(b"\x00\x01binary")
