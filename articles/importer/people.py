@@ -105,59 +105,73 @@ def find_people(
 ) -> PeopleFound:
     """People named in the text (``matches`` are its known names), in order of first mention."""
     text = words.text
-    named = [match for match in matches if match.category == PERSON]
+    mentions = _named(text, [match for match in matches if match.category == PERSON], day)
+    name_starts = {mention.start for mention in mentions}
+    countries = Countries([match for match in matches if match.category == COUNTRY])
+    covered = Covered(matches)
+    for office in words.matches(OFFICE, OFFICE_WORDS):
+        country, span_start, span_end = _office_country(text, office, countries, home_country)
+        if country is None or _next_word_start(text, span_end) in name_starts:
+            continue  # "President Vladimir Putin": the name counts, not its title
+        role = HEAD_OF_STATE if office["state"] or office["state_ru"] else HEAD_OF_GOVERNMENT
+        title = "president" if PRESIDENT.search(office.group()) else ""
+        holder = office_holder(leaders.get((country, role), []), day, title)
+        if holder is not None and not _introduces_name(text, span_end, covered):
+            mentions.append(PersonMention(span_start, span_end, holder.name, by_office=True))
+    introduced: dict[str, Introduced] = {}
+    for titled in words.matches(TITLE, TITLE_WORDS):
+        start = titled.start("name")
+        if not (covered(start) or start in name_starts):
+            title = _title_with_country(text, titled, countries)
+            introduced.setdefault(titled["name"], Introduced(start, title))
+    for name, first in introduced.items():
+        mentions += _mentions_of_unknown(text, name, first.position)
+    mentions.sort(key=lambda mention: mention.start)
+    return PeopleFound(_records(mentions, introduced), mentions)
+
+
+@dataclass(frozen=True)
+class Introduced:
+    """Where the text introduces someone the knowledge base lacks, and with which title."""
+
+    position: int
+    title: str
+
+
+def _named(text: str, named: list[Match], day: datetime.date | None) -> list[PersonMention]:
+    """Mentions of known people by name, shared surnames resolved where the page allows."""
     fully_named = {entry.item for match in named for entry in match.entries if entry.kind == "name"}
     mentions = []
     for match in named:
         person = _choose(text, match, fully_named, day)
         if person is not None:
             mentions.append(PersonMention(match.start, match.end, person.name))
-    name_starts = {mention.start: mention for mention in mentions}
-    countries = Countries([match for match in matches if match.category == COUNTRY])
-    covered = Covered(matches)
-    unknown: dict[str, list[int | str]] = {}
-    for office in words.matches(OFFICE, OFFICE_WORDS):
-        country, span_start, span_end = _office_country(text, office, countries, home_country)
-        following = _next_word_start(text, span_end)
-        if following in name_starts:
-            continue  # "President Vladimir Putin": the name counts, not its title
-        if country is None:
-            continue
-        role = HEAD_OF_STATE if office["state"] or office["state_ru"] else HEAD_OF_GOVERNMENT
-        title = "president" if PRESIDENT.search(office.group()) else ""
-        holder = office_holder(leaders.get((country, role), []), day, title)
-        if holder is not None and not _introduces_name(text, span_end, covered):
-            mentions.append(PersonMention(span_start, span_end, holder.name, by_office=True))
-    for titled in words.matches(TITLE, TITLE_WORDS):
-        start = titled.start("name")
-        if covered(start) or start in name_starts:
-            continue
-        name = titled["name"]
-        title = _title_with_country(text, titled, countries)
-        unknown.setdefault(name, [titled.start("name"), title])
-    for name, (position, _) in unknown.items():
-        # Every later mention ends with the surname, whether or not the given name repeats.
-        surname = name.split()[-1]
-        later = re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text[position:])
-        for number, found in enumerate(later):
-            start = position if number == 0 else position + found.start()
-            mentions.append(PersonMention(start, position + found.end(), name))
-    mentions.sort(key=lambda mention: mention.start)
-    return PeopleFound(_records(mentions, unknown), mentions)
+    return mentions
 
 
-def _records(mentions: list[PersonMention], unknown: dict) -> list[PersonRecord]:
+def _mentions_of_unknown(text: str, name: str, position: int) -> list[PersonMention]:
+    """The introduction and every later mention, all of which end with the surname."""
+    surname = name.split()[-1]
+    later = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)").finditer(text, position)
+    return [
+        PersonMention(position if number == 0 else found.start(), found.end(), name)
+        for number, found in enumerate(later)
+    ]
+
+
+def _records(
+    mentions: list[PersonMention], introduced: dict[str, Introduced]
+) -> list[PersonRecord]:
     counts = Counter(mention.name for mention in mentions)
     records = {}
     for mention in mentions:
         if mention.name not in records:
-            title = unknown[mention.name][1] if mention.name in unknown else ""
             records[mention.name] = PersonRecord(
                 name=mention.name,
                 count=counts[mention.name],
                 position=mention.start,
-                known=mention.name not in unknown,
-                title=title,
+                known=mention.name not in introduced,
+                title=introduced[mention.name].title if mention.name in introduced else "",
             )
     return list(records.values())
 
