@@ -4,6 +4,7 @@ Each helper fails loudly (``ImproperlyConfigured``) on a value it cannot underst
 typo in a deployment stops the process at start instead of running with a silent default.
 """
 
+import re
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -34,6 +35,44 @@ def parse_int(name: str, value: str) -> int:
 def parse_list(value: str) -> list[str]:
     """Read a comma-separated list, ignoring blanks."""
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def parse_count(name: str, value: str) -> int:
+    """Read a whole number that cannot be negative: a count, or a duration in seconds."""
+    number = parse_int(name, value)
+    if number < 0:
+        raise ImproperlyConfigured(f"{name}={value!r} is negative; use 0 to turn it off.")
+    return number
+
+
+def parse_origins(name: str, value: str) -> list[str]:
+    """Read a comma-separated list of origins, each ``https://host[:port]`` (or ``http://``)."""
+    origins = parse_list(value)
+    for origin in origins:
+        parts = urlsplit(origin)
+        if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path:
+            raise ImproperlyConfigured(
+                f"{name}: {origin!r} is not an origin; write it as https://host or https://host:port."
+            )
+    return origins
+
+
+HEADER_NAME = re.compile(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*")
+
+
+def parse_proxy_ssl_header(name: str, value: str) -> tuple[str, str] | None:
+    """Read the header a TLS-terminating proxy sets to ``https`` on secure requests.
+
+    ``X-Forwarded-Proto`` becomes Django's ``("HTTP_X_FORWARDED_PROTO", "https")``; blank means
+    no proxy is trusted. Only set it when the proxy always sets or strips that header, or
+    a client could claim HTTPS over plain HTTP.
+    """
+    header = value.strip()
+    if not header:
+        return None
+    if not HEADER_NAME.fullmatch(header):
+        raise ImproperlyConfigured(f"{name}={value!r} is not an HTTP header name.")
+    return "HTTP_" + header.upper().replace("-", "_"), "https"
 
 
 def parse_database_url(url: str, base_dir: Path) -> dict:

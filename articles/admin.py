@@ -1,6 +1,8 @@
 """The editors' admin: people with aliases and offices, articles with their extracted data."""
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.db import models
 from django.db.models import Count
 
@@ -24,6 +26,27 @@ from articles.models import (
     Source,
     SourceAlias,
 )
+
+
+class DateHierarchyChangeList(ChangeList):
+    """A change list that treats an impossible date in its address as a bad filter.
+
+    Django 5.2 turns ``?published_date__year=99999999999`` (or year 9999, whose next year does
+    not exist) into a server error; a bad filter should instead be reported, as others are.
+    """
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class DateHierarchyAdmin(admin.ModelAdmin):
+    """An admin with a ``date_hierarchy``, which needs the guarded change list above."""
+
+    def get_changelist(self, request, **kwargs):
+        return DateHierarchyChangeList
 
 
 class AliasInline(admin.TabularInline):
@@ -107,7 +130,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(DateHierarchyAdmin):
     list_display = ["person", "title", "country", "start", "end", "acting"]
     list_filter = ["country", "title", "head_of_state", "head_of_government", "acting"]
     search_fields = ["person__name", "title"]
@@ -169,7 +192,7 @@ class QuoteInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(DateHierarchyAdmin):
     list_display = ["title", "published_date", "source", "language", "file_name"]
     list_filter = ["language", "source", "extraction_version"]
     list_select_related = ["source"]
@@ -206,7 +229,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(DateHierarchyAdmin):
     list_display = ["__str__", "kind", "date", "date_precision", "place", "report_count"]
     list_filter = ["kind", "date_precision"]
     list_select_related = ["place"]

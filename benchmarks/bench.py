@@ -69,6 +69,9 @@ def database_env(server_url: str, name: str) -> dict:
         "DEBUG": "0",
         "SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # The benchmark serves plain HTTP on localhost; with DEBUG off every page would
+        # otherwise be a redirect to HTTPS, and the load figures would measure redirects.
+        "SECURE_SSL_REDIRECT": "0",
     }
 
 
