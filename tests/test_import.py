@@ -253,7 +253,7 @@ def test_worker_processes_give_the_same_result(tmp_path, people):
     assert PersonMention.objects.count() == 80
 
 
-def test_a_batch_costs_the_same_queries_whatever_its_size(
+def test_a_batch_of_pages_takes_a_few_queries_not_a_few_per_page(
     tmp_path, people, django_assert_max_num_queries
 ):
     for n in range(60):

@@ -149,6 +149,7 @@ def reextract_articles(
         extracted = list(_run(partial(_read_and_extract, max_bytes=0), pages, workers, knowledge))
         pending, records = [], []
         for (pk, *_), (page, _, extraction, error) in zip(rows, extracted, strict=True):
+            # ``page`` is the task itself: a stored page is never refused by reading.
             record = FileResult(
                 file=page.name,
                 path="",
