@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
-from articles.importer import linking, pipeline
+from articles.importer import linking, pipeline, saving
 from articles.importer.pipeline import import_paths
 from articles.models import Article, Person, PersonMention, PlaceMention, Quote, Source
 from tests.importing import fake_extract, leaders, page_text
@@ -264,3 +264,28 @@ def test_a_batch_of_pages_takes_a_few_queries_not_a_few_per_page(
         import_paths([tmp_path], workers=0, batch_size=100)
 
     assert Article.objects.count() == 60
+
+
+def test_a_page_another_import_stored_meanwhile_is_retried_and_unchanged(
+    tmp_path, people, monkeypatch
+):
+    write(tmp_path, "a.txt", meeting_page(1))
+    import_paths([tmp_path], workers=0)
+    write(tmp_path, "b.txt", meeting_page(1))
+    classify = saving.Saver._classify
+    calls = []
+
+    def blind_first(self, batch):
+        # The first attempt misses a.txt's article, as when another import commits it
+        # between this import's look-up and its insert.
+        calls.append(batch)
+        outcomes = classify(self, batch)
+        return [saving.Saved(saving.IMPORTED) for _ in outcomes] if len(calls) == 1 else outcomes
+
+    monkeypatch.setattr(saving.Saver, "_classify", blind_first)
+
+    result = import_paths([tmp_path / "b.txt"], workers=0)
+
+    assert len(calls) == 2
+    assert result.summary() == "imported 0, updated 0, unchanged 1, failed 0"
+    assert Article.objects.count() == 1
