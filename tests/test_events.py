@@ -134,3 +134,12 @@ def test_a_gathering_takes_its_participants_from_the_paragraph():
         "Alexander Lukashenko",
         "Nursultan Nazarbayev",
     }
+
+
+def test_the_speaker_of_reported_speech_does_not_take_part():
+    body = "Putin said that Lukashenko had paid a visit to Medvedev in the spring."
+    [visit] = events("Putin speaks about the union state", body)
+    assert (visit.kind, visit.participants) == (
+        "visit",
+        ["Alexander Lukashenko", "Dmitry Medvedev"],
+    )

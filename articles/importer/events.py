@@ -78,6 +78,11 @@ PLAN = re.compile(
 PLAN_WORDS = ("before", "ahead", "preparation", "перед", "подготовк")
 PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|at|of|to)|(?<!\w)(?:в|во|на))\s+(?:the\s+)?$", re.I)
 REPORTS_FROM = re.compile(r"reports? from\s+$|(?:передает|сообщает)\s+из\s+$", re.IGNORECASE)
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|noted|stressed|added|recalled|reminded|was aware of the fact) that\b"
+    r"|(?:сказал|отметил|подчеркнул|напомнил|заявил)\w*,? что\b",
+    re.IGNORECASE,
+)
 MEETING_LIKE = {"meeting", "talks"}
 VISIT = "visit"
 GATHERINGS = {"summit", "session"}
@@ -258,7 +263,11 @@ def _read_sentences(page: _Page, spans: list[Sentence]) -> list[Found]:
         kind, _, frames_talks = kind_at
         if date is None and sentence.paragraph in previous:
             date, place = previous[sentence.paragraph][0], place or previous[sentence.paragraph][1]
-        people = _names(page.people.between(*inside))
+        # "Putin said that Nazarbayev had visited Kiev": the speaker did not take part.
+        reported = REPORTED_SPEECH.search(page.masked, sentence.start, at)
+        people = _names(
+            page.people.between(reported.end() if reported else sentence.start, inside[1])
+        )
         if not people and kind in GATHERINGS:
             # "A summit opened in Samarkand. Taking part are …": the paragraph names them.
             people = _names(page.people.between(*page.paragraphs[sentence.paragraph]))
