@@ -5,7 +5,6 @@ These are behaviour, not configuration, so they live in the app rather than in `
 
 import logging
 
-from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -61,5 +60,6 @@ class RejectNulBytesMiddleware:
         for key, values in request.GET.lists():
             texts += [key, *values]
         if any("\x00" in text for text in texts):
-            raise BadRequest("The request contains a NUL character.")
+            problems = ["The request contains a NUL character."]
+            return render(request, "articles/bad_query.html", {"problems": problems}, status=400)
         return self.get_response(request)

@@ -1,9 +1,14 @@
 """Reads of the archive, as QuerySet methods, so views and commands never build queries."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, ExtractYear, TruncDay, TruncMonth
+
+# Journalists are linked to articles as authors: they wrote the report, they are not in it.
+AUTHOR = "author"
 
 
 class OfficeQuerySet(models.QuerySet):
@@ -55,7 +60,46 @@ class PersonQuerySet(models.QuerySet):
         )
 
     def leaders(self):
+        """People who were ever head of state or of government."""
         return self.with_leader_flag().filter(is_leader=True)
+
+    def with_coverage(self):
+        """Annotate ``article_count``: the articles naming the person (as author excluded).
+
+        A correlated subquery rather than ``Count`` over a join, so it combines with other
+        annotations without widening the GROUP BY.
+        """
+        from articles.models import PersonMention
+
+        counts = (
+            PersonMention.objects.filter(person=OuterRef("pk"))
+            .exclude(role=AUTHOR)
+            .order_by()
+            .values("person")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(article_count=Coalesce(Subquery(counts), 0))
+
+    # How /people/ can be ordered; leaders are heads of state or government.
+    LIST_ORDERS = {
+        "leaders": (F("is_leader").desc(), F("article_count").desc(), "name"),
+        "coverage": (F("article_count").desc(), "name"),
+        "name": ("name",),
+    }
+
+    def listed(self, order: str = "leaders"):
+        """People with ``is_leader`` and ``article_count``, in one of :attr:`LIST_ORDERS`."""
+        return self.with_leader_flag().with_coverage().order_by(*self.LIST_ORDERS[order])
+
+    def met_with(self, person):
+        """Who took part in events with ``person``, annotated ``meetings`` (events shared)."""
+        return (
+            self.filter(events__participants=person)
+            .exclude(pk=person.pk)
+            .annotate(meetings=Count("events", distinct=True))
+            .order_by("-meetings", "name")
+        )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -64,7 +108,248 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(published_date__isnull=False)
 
     def newest_first(self):
+        """Latest publication first, undated articles last."""
         return self.order_by(models.F("published_date").desc(nulls_last=True), "-id")
+
+    def oldest_first(self):
+        """Earliest publication first, undated articles last."""
+        return self.order_by(models.F("published_date").asc(nulls_last=True), "id")
+
+    def most_relevant_first(self):
+        """By ``search_rank`` (from :meth:`search`), the newest first among equals."""
+        return self.order_by(
+            F("search_rank").desc(nulls_last=True),
+            F("published_date").desc(nulls_last=True),
+            "-id",
+        )
+
+    def for_people(self, slugs: Iterable[str]):
+        """Articles naming every one of the people with these slugs (in any role)."""
+        from articles.models import PersonMention
+
+        articles = self
+        for slug in slugs:
+            articles = articles.filter(
+                Exists(PersonMention.objects.filter(article=OuterRef("pk"), person__slug=slug))
+            )
+        return articles
+
+    def at_place(self, slug: str):
+        """Articles naming the place with this slug."""
+        from articles.models import PlaceMention
+
+        return self.filter(
+            Exists(PlaceMention.objects.filter(article=OuterRef("pk"), place__slug=slug))
+        )
+
+    def for_organization(self, slug: str):
+        """Articles naming the organization with this slug."""
+        from articles.models import OrganizationMention
+
+        return self.filter(
+            Exists(
+                OrganizationMention.objects.filter(article=OuterRef("pk"), organization__slug=slug)
+            )
+        )
+
+    def from_source(self, slug: str):
+        """Articles published by the outlet with this slug."""
+        return self.filter(source__slug=slug)
+
+    def reporting_kind(self, kind: str):
+        """Articles reporting at least one event of this kind (meeting, phone_call …)."""
+        from articles.models import EventReport
+
+        return self.filter(
+            Exists(EventReport.objects.filter(article=OuterRef("pk"), event__kind=kind))
+        )
+
+    def published_between(
+        self, after: datetime.date | None = None, before: datetime.date | None = None
+    ):
+        """Articles published on or after ``after`` and on or before ``before`` (inclusive)."""
+        articles = self
+        if after is not None:
+            articles = articles.filter(published_date__gte=after)
+        if before is not None:
+            articles = articles.filter(published_date__lte=before)
+        return articles
+
+    def for_listing(self):
+        """What a result row shows: the source and the people named (authors left out).
+
+        The raw text is deferred: it can be megabytes and a list never shows it.
+        """
+        from articles.models import PersonMention
+
+        return (
+            self.defer("raw_text")
+            .select_related("source")
+            .prefetch_related(
+                Prefetch(
+                    "personmention_set",
+                    queryset=PersonMention.objects.exclude(role=AUTHOR)
+                    .select_related("person")
+                    .order_by("position", "pk"),
+                    to_attr="people_mentions",
+                )
+            )
+        )
+
+    def for_detail(self):
+        """An article with everything its page shows, in a fixed number of queries."""
+        from articles.models import (
+            Event,
+            OrganizationMention,
+            PersonMention,
+            PlaceMention,
+            Quote,
+        )
+
+        return self.select_related("source").prefetch_related(
+            Prefetch(
+                "personmention_set",
+                queryset=PersonMention.objects.select_related("person")
+                .prefetch_related("person__aliases")
+                .order_by("position", "pk"),
+                to_attr="all_people_mentions",
+            ),
+            Prefetch(
+                "placemention_set",
+                queryset=PlaceMention.objects.select_related("place").order_by("position"),
+                to_attr="place_mentions",
+            ),
+            Prefetch(
+                "organizationmention_set",
+                queryset=OrganizationMention.objects.select_related("organization").order_by(
+                    "position"
+                ),
+                to_attr="organization_mentions",
+            ),
+            Prefetch(
+                "events",
+                queryset=Event.objects.select_related("place")
+                .prefetch_related("participants")
+                .order_by(F("date").asc(nulls_last=True), "pk"),
+            ),
+            Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+        )
+
+    def for_export(self):
+        """Everything an export record holds; prefetched per chunk by ``iterator()``."""
+        from articles.models import Event, PersonMention, Quote
+
+        return self.select_related("source").prefetch_related(
+            Prefetch(
+                "personmention_set",
+                queryset=PersonMention.objects.exclude(role=AUTHOR)
+                .select_related("person")
+                .order_by("position", "pk"),
+                to_attr="people_mentions",
+            ),
+            "places",
+            "organizations",
+            Prefetch(
+                "events",
+                queryset=Event.objects.select_related("place").prefetch_related("participants"),
+            ),
+            Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+        )
+
+    def reporting_same_events_as(self, article):
+        """Other articles reporting any of ``article``'s events."""
+        return (
+            self.filter(event_reports__event__reports__article=article)
+            .exclude(pk=article.pk)
+            .distinct()
+        )
+
+    # Facet counts: one GROUP BY each over the ids of the current result set. A mention is
+    # unique per (article, thing), so counting mentions counts articles without DISTINCT.
+
+    def person_counts(self, limit: int = 10):
+        """``[{"slug", "name", "n"}]``: the people most named in these articles."""
+        from articles.models import PersonMention
+
+        return list(
+            PersonMention.objects.filter(article__in=self.values("pk"))
+            .exclude(role=AUTHOR)
+            .values(slug=F("person__slug"), name=F("person__name"))
+            .annotate(n=Count("pk"))
+            .order_by("-n", "name")[:limit]
+        )
+
+    def place_counts(self, limit: int = 10):
+        """``[{"slug", "name", "n"}]``: the places most named in these articles."""
+        from articles.models import PlaceMention
+
+        return list(
+            PlaceMention.objects.filter(article__in=self.values("pk"))
+            .values(slug=F("place__slug"), name=F("place__name"))
+            .annotate(n=Count("pk"))
+            .order_by("-n", "name")[:limit]
+        )
+
+    def organization_counts(self, limit: int = 10):
+        """``[{"slug", "name", "n"}]``: the organizations most named in these articles."""
+        from articles.models import OrganizationMention
+
+        return list(
+            OrganizationMention.objects.filter(article__in=self.values("pk"))
+            .values(slug=F("organization__slug"), name=F("organization__name"))
+            .annotate(n=Count("pk"))
+            .order_by("-n", "name")[:limit]
+        )
+
+    def source_counts(self, limit: int = 10):
+        """``[{"slug", "name", "n"}]``: the outlets that published most of these articles."""
+        return list(
+            self.model.objects.filter(pk__in=self.values("pk"), source__isnull=False)
+            .values(slug=F("source__slug"), name=F("source__name"))
+            .annotate(n=Count("pk"))
+            .order_by("-n", "name")[:limit]
+        )
+
+    def kind_counts(self, limit: int = 10):
+        """``[{"kind", "n"}]``: event kinds reported, counted in articles."""
+        from articles.models import EventReport
+
+        return list(
+            EventReport.objects.filter(article__in=self.values("pk"))
+            .values(kind=F("event__kind"))
+            .annotate(n=Count("article", distinct=True))
+            .order_by("-n", "kind")[:limit]
+        )
+
+    def year_counts(self):
+        """``[{"year", "n"}]`` in chronological order; undated articles left out."""
+        return list(
+            self.model.objects.filter(pk__in=self.values("pk"), published_date__isnull=False)
+            .annotate(year=ExtractYear("published_date"))
+            .values("year")
+            .annotate(n=Count("pk"))
+            .order_by("year")
+        )
+
+    def month_counts(self, year: int):
+        """``[{"month", "n"}]`` for the articles published in ``year``; months as dates."""
+        return list(
+            self.filter(published_date__year=year)
+            .annotate(month=TruncMonth("published_date"))
+            .values("month")
+            .annotate(n=Count("pk"))
+            .order_by("month")
+        )
+
+    def day_counts(self, year: int, month: int):
+        """``[{"day", "n"}]`` for the articles published in that month; days as dates."""
+        return list(
+            self.filter(published_date__year=year, published_date__month=month)
+            .annotate(day=TruncDay("published_date"))
+            .values("day")
+            .annotate(n=Count("pk"))
+            .order_by("day")
+        )
 
     def search(self, query: str):
         """Articles matching ``query``, annotated with ``search_rank`` (higher is better)."""
@@ -75,4 +360,34 @@ class ArticleQuerySet(models.QuerySet):
 
 class EventQuerySet(models.QuerySet):
     def with_participants(self):
+        """Events with their place and participants loaded."""
         return self.select_related("place").prefetch_related("participants")
+
+    def newest_first(self):
+        """By date, latest first, undated events last (PostgreSQL puts NULLs first otherwise)."""
+        return self.order_by(F("date").desc(nulls_last=True), "-pk")
+
+    def with_report_count(self):
+        """Annotate ``article_count``: how many articles report the event."""
+        return self.annotate(article_count=Count("reports"))
+
+    def for_person(self, slug: str):
+        """Events the person with this slug took part in."""
+        return self.filter(participants__slug=slug)
+
+    def at_place(self, slug: str):
+        """Events held at the place with this slug."""
+        return self.filter(place__slug=slug)
+
+    def of_kind(self, kind: str):
+        """Events of one kind (meeting, phone_call …)."""
+        return self.filter(kind=kind)
+
+    def between(self, after: datetime.date | None = None, before: datetime.date | None = None):
+        """Events dated on or after ``after`` and on or before ``before`` (inclusive)."""
+        events = self
+        if after is not None:
+            events = events.filter(date__gte=after)
+        if before is not None:
+            events = events.filter(date__lte=before)
+        return events

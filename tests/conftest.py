@@ -5,6 +5,13 @@ from pathlib import Path
 import pytest
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SCREENSHOTS_DIR = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where the browser tests left their screenshots, so CI logs point at them."""
+    if SCREENSHOTS_DIR.is_dir() and any(SCREENSHOTS_DIR.glob("*.png")):
+        terminalreporter.write_line(f"browser screenshots: {SCREENSHOTS_DIR}")
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +34,17 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-Ed1tor!")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """A transaction around a whole test module, rolled back at its end.
+
+    Module fixtures that build data depend on this, so the data is created once per module;
+    each test's own transaction nests inside (as a savepoint) and undoes what the test changes.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)

@@ -8,6 +8,7 @@ they hold both before and after a page exists (a 404 is fine, a 500 never).
 import re
 from html import unescape
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
@@ -279,6 +280,7 @@ LINK = '<a href="javascript:alert(1)">read more</a>'
 TEMPLATE = "Summit {{ 7*7 }} {% debug %}"
 HOSTILE = f"{SCRIPT} {IMAGE} {LINK} {TEMPLATE}"
 RAW_MARKUP = [SCRIPT, IMAGE, LINK]
+ATOM = "{http://www.w3.org/2005/Atom}"
 JAVASCRIPT_LINK = re.compile(r"""(href|src)\s*=\s*["']?\s*javascript:""", re.IGNORECASE)
 
 # Pages that DESIGN.md promises but that are not on this branch yet: a 404 from these is
@@ -331,7 +333,6 @@ def hostile_pages(article) -> list[str]:
         f"/people/{article.people.get().slug}/",
         f"/events/{article.events.get().pk}/",
         "/dates/2014/12/23/",
-        "/articles/feed/",
         reverse("admin:articles_article_changelist"),
         reverse("admin:articles_article_change", args=[article.pk]),
         reverse("admin:articles_quote_changelist"),
@@ -354,6 +355,21 @@ def test_stored_hostile_text_is_shown_as_text_on_every_page(staff_client, hostil
         assert "Summit 49" not in html, path
         # The text is on the page, as text: the page was not just silent about it.
         assert SCRIPT in shown_text(html), path
+
+
+@pytest.mark.django_db
+def test_the_feed_carries_hostile_text_as_text(client, hostile_article):
+    feed = ElementTree.fromstring(client.get("/articles/feed/").content)
+    entry = feed.find(f"{ATOM}entry")
+    for element in entry.iter():
+        # Atom content is text unless typed "html", when readers parse it once as markup.
+        shown = element.text or ""
+        if element.get("type") == "html":
+            assert "<" not in shown, element.tag
+            shown = unescape(shown)
+        assert "Summit 49" not in shown
+    assert entry.find(f"{ATOM}title").text.startswith(f"Headline {SCRIPT}")
+    assert SCRIPT in unescape(entry.find(f"{ATOM}summary").text)
 
 
 @pytest.mark.django_db
