@@ -1,6 +1,7 @@
 """``import_articles PATH [PATH …]``: import scraped pages (files and folders of ``*.txt``)."""
 
 import json
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -84,15 +85,20 @@ class Command(BaseCommand):
                     self.stdout.write(json.dumps(json_record(record), ensure_ascii=False))
 
         extra = {} if batch_size is None else {"batch_size": batch_size}
-        with bar:
-            result = import_paths(
-                paths,
-                dry_run=dry_run,
-                max_bytes=max_bytes,
-                progress=progress,
-                workers=workers,
-                **extra,
-            )
+        try:
+            with bar:
+                result = import_paths(
+                    paths,
+                    dry_run=dry_run,
+                    max_bytes=max_bytes,
+                    progress=progress,
+                    workers=workers,
+                    **extra,
+                )
+        except BrokenPipeError:
+            # The reader went away (`--json | head`): stop quietly. Saved batches stay saved.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise CommandError("standard output was closed; stopped", returncode=1) from None
         (self.stderr if as_json else self.stdout).write(result.summary())
         if result.failed:
             raise CommandError(f"{result.failed} file(s) failed", returncode=1)
