@@ -22,6 +22,7 @@ install: $(INSTALLED)
 demo: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py generate_corpus $(DEMO_CORPUS) --count $(DEMO_COUNT) --seed 1
+	$(BIN)/python manage.py import_articles $(DEMO_CORPUS) $(SEEDS)
 	$(BIN)/python manage.py runserver $(HOST)
 
 lint: $(INSTALLED)

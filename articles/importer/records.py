@@ -55,7 +55,7 @@ class Knowledge:
 class PersonRecord:
     name: str
     count: int = 1
-    position: int = 0  # character offset of the first mention in the body
+    position: int = 0  # offset of the first mention in the title + blank line + body
     role: str = "mentioned"  # participant | mentioned
     known: bool = True  # False: introduced by title in the text, not in the knowledge base
     title: str = ""  # for unknown people: the office or title that introduced them
@@ -67,7 +67,7 @@ class NameRecord:
 
     name: str
     count: int = 1
-    position: int = 0
+    position: int = 0  # offset of the first mention in the title + blank line + body
 
 
 @dataclass
