@@ -95,3 +95,8 @@ def test_a_persons_events_are_listed_newest_first(client, data):
     events = client.get(data.alpha.get_absolute_url()).context["events"]
     dates = [event.date for event in events]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_the_others_at_an_event_are_listed_without_a_dangling_comma(client, data):
+    html = client.get(data.minister.get_absolute_url()).content.decode()
+    assert "Aaa Alpha Leader, Aaa Beta Leader</span>" in html

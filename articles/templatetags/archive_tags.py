@@ -108,3 +108,9 @@ def bar_chart(rows, key: str, title: str, link_prefix: str = "", person: str = "
         "label_y": CHART_HEIGHT - 3,
         "show_every": max(len(rows) // 8, 1),
     }
+
+
+@register.filter
+def without(items, excluded):
+    """``items`` less ``excluded``: "the others" in a list of participants."""
+    return [item for item in items if item != excluded]
