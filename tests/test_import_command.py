@@ -197,17 +197,21 @@ def article_count(database) -> int:
     return database.execute("SELECT count(*) FROM articles_article").fetchone()[0]
 
 
+# The robustness issue asks for at least 20 kills at random points in every test run.
+KILLS = 20
+
+
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_a_killed_import_resumes_and_leaves_no_half_article(tmp_path, scratch_database):
     url = scratch_database
-    pages = write_corpus(tmp_path / "pages", 300, seed=7)
+    pages = write_corpus(tmp_path / "pages", 800, seed=7)
     rng = random.Random()
     seed = rng.randrange(10**6)
     rng.seed(seed)
     kills = 0
     with connect(url) as database:
-        while kills < 6 and article_count(database) < len(pages):
+        while kills < KILLS and article_count(database) < len(pages):
             before = article_count(database)
             process = manage(
                 "import_articles",
@@ -231,7 +235,7 @@ def test_a_killed_import_resumes_and_leaves_no_half_article(tmp_path, scratch_da
     dry = manage("import_articles", str(tmp_path / "pages"), "--dry-run", "--json", url=url)
 
     assert finished.stdout.startswith("imported "), f"kill seed {seed}"
-    assert kills >= 5, f"only {kills} kills before all {stored} pages were in"
+    assert kills == KILLS, f"only {kills} kills before all {stored} pages were in"
     expected = {record["sha256"]: record for record in map(json.loads, dry.stdout.splitlines())}
     assert len(expected) == len(pages)
     assert {record["outcome"] for record in expected.values()} == {"unchanged"}
