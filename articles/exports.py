@@ -5,7 +5,8 @@ Records follow DESIGN.md's extraction record (``file``, ``sha256``, ``title``, `
 ``quotes``) plus ``id`` and ``url``. Rows are read with ``iterator(chunk_size=…)``, which
 prefetches the related rows chunk by chunk (Django ≥ 4.1), and written as they come, so an export
 of any size holds one chunk in memory. There is deliberately no cap: the result set is the cap.
-In CSV, list fields are joined with "; " and ``events`` / ``quotes`` are JSON text.
+In CSV, list fields are joined with "; ", ``events`` / ``quotes`` are JSON text, and a cell a
+spreadsheet would take for a formula starts with an apostrophe.
 """
 
 import csv
@@ -32,6 +33,9 @@ CSV_FIELDS = [
     "quotes",
 ]
 LIST_SEPARATOR = "; "
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"):
+# a stored title like =HYPERLINK(…) would run when a researcher opens the export.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_record(article, request: HttpRequest) -> dict:
@@ -78,6 +82,12 @@ class _Echo:
         return value
 
 
+def spreadsheet_safe(value) -> str:
+    """The cell text, with a leading apostrophe where a spreadsheet would see a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def csv_lines(rows: Iterable[dict]) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_FIELDS)
@@ -87,7 +97,7 @@ def csv_lines(rows: Iterable[dict]) -> Iterator[str]:
             flat[name] = LIST_SEPARATOR.join(row[name])
         for name in ("events", "quotes"):
             flat[name] = json.dumps(row[name], ensure_ascii=False)
-        yield writer.writerow([flat[name] if flat[name] is not None else "" for name in CSV_FIELDS])
+        yield writer.writerow([spreadsheet_safe(flat[name]) for name in CSV_FIELDS])
 
 
 def json_chunks(rows: Iterable[dict]) -> Iterator[str]:

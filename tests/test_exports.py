@@ -177,3 +177,13 @@ def test_an_undated_article_without_source_exports_nulls_and_blanks(client, data
 def test_a_filtered_list_announces_its_own_feed(client, data):
     html = client.get("/articles/", {"person": data.putin.slug, "page": "1"}).content.decode()
     assert f'title="These results" href="/articles/feed/?person={data.putin.slug}"' in html
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe(client, data):
+    make_article(title='=HYPERLINK("http://evil.example","Summit")', bylines=["@SUM(1+1)"])
+    params = {"q": "HYPERLINK"}
+    [row] = list(csv.DictReader(io.StringIO(body(client.get("/articles/export.csv", params)))))
+    assert row["title"] == '\'=HYPERLINK("http://evil.example","Summit")'
+    assert row["bylines"] == "'@SUM(1+1)"
+    [record] = json.loads(body(client.get("/articles/export.json", params)))
+    assert record["title"] == '=HYPERLINK("http://evil.example","Summit")'
