@@ -239,6 +239,9 @@ class ArticleDateMixin:
 class ArticleArchiveIndex(ArticleDateMixin, ArchiveIndexView):
     """``/dates/``: the years with their counts, then the latest articles."""
 
+    # A new archive has no dated article yet: say so instead of answering 404.
+    allow_empty = True
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(year_counts=Article.objects.dated().year_counts(), **kwargs)
 
