@@ -1,67 +1,49 @@
 """An article's clean text as safe HTML: people's names linked, search terms marked.
 
-One regular-expression pass over the plain text; everything between matches is escaped, so the
-result is safe whatever the text holds.
-
-The terms are the words of the query, matched as prefixes (a cheap stand-in for stemming); when
-``articles.search.highlight_text`` lands, the search highlighting moves there.
+One regular-expression pass over the plain text finds the names; the text between them goes
+through ``articles.search.highlight_text``, which escapes it and marks the query's words in any
+inflection, as the search matched them. So the result is safe whatever the text holds.
 """
 
 import re
 from collections.abc import Mapping
 
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-# Query syntax that is not a word to look for: quotes, exclusions, OR.
-QUERY_WORD = re.compile(r"(?<![\w-])-?\w[\w'’]*")
-MIN_TERM_LENGTH = 2
+from articles.search import ParsedQuery, highlight_text, parse_query
 
 
-def query_terms(query: str) -> list[str]:
-    """The words of a search query worth marking (not ``-excluded`` ones, not ``or``)."""
-    terms = []
-    for word in QUERY_WORD.findall(query or ""):
-        if word.startswith("-") or word.lower() == "or" or len(word) < MIN_TERM_LENGTH:
-            continue
-        terms.append(word)
-    return terms
+def _names_pattern(names: Mapping[str, str]) -> re.Pattern | None:
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-def _pattern(names: Mapping[str, str], terms: list[str]) -> re.Pattern | None:
-    parts = []
-    if names:
-        alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-        parts.append(rf"(?P<name>(?<!\w)(?:{alternatives})(?!\w))")
-    if terms:
-        alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-        parts.append(rf"(?P<term>(?i:(?<!\w)(?:{alternatives})\w*))")
-    return re.compile("|".join(parts)) if parts else None
-
-
-def _mark_line(line: str, pattern: re.Pattern | None, names: Mapping[str, str]) -> str:
+def _mark_line(
+    line: str, pattern: re.Pattern | None, names: Mapping[str, str], query: ParsedQuery
+) -> str:
     if pattern is None:
-        return escape(line)
+        return highlight_text(line, query)
     html, end = [], 0
     for match in pattern.finditer(line):
-        html.append(escape(line[end : match.start()]))
-        if match.lastgroup == "name":
-            html.append(
-                format_html('<a class="person-ref" href="{}">{}</a>', names[match[0]], match[0])
-            )
-        else:
-            html.append(format_html("<mark>{}</mark>", match[0]))
+        html.append(highlight_text(line[end : match.start()], query))
+        html.append(
+            format_html('<a class="person-ref" href="{}">{}</a>', names[match[0]], match[0])
+        )
         end = match.end()
-    html.append(escape(line[end:]))
+    html.append(highlight_text(line[end:], query))
     return "".join(html)
 
 
 def mark_text(text: str, *, names: Mapping[str, str], query: str = "") -> SafeString:
     """``text``'s non-empty lines as ``<p>`` paragraphs with ``names`` (name → URL) linked
     and the words of ``query`` marked."""
-    pattern = _pattern(names, query_terms(query))
+    pattern = _names_pattern(names)
+    parsed = parse_query(query or "")
     paragraphs = (
-        f"<p>{_mark_line(line.strip(), pattern, names)}</p>"
+        f"<p>{_mark_line(line.strip(), pattern, names, parsed)}</p>"
         for line in text.splitlines()
         if line.strip()
     )
