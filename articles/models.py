@@ -223,6 +223,12 @@ class Article(models.Model):
     encoding = models.CharField(max_length=40, default="utf-8")
     sha256 = models.CharField(max_length=64, unique=True, help_text="Of the file's bytes.")
     file_name = models.CharField(max_length=500, db_index=True)
+    source_path = models.CharField(
+        max_length=1000,
+        blank=True,
+        db_index=True,
+        help_text="The file's resolved absolute path when imported; blank for older articles.",
+    )
     source = models.ForeignKey(
         Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )

@@ -135,6 +135,48 @@ def test_files_of_one_name_in_two_folders_are_two_articles(tmp_path, people):
     assert second.summary() == "imported 0, updated 0, unchanged 2, failed 0"
 
 
+def test_a_file_of_a_known_name_in_another_folder_is_a_new_article(tmp_path, people):
+    write(tmp_path, "x/one/page.txt", meeting_page(1))
+    write(tmp_path, "x/two/page.txt", meeting_page(2))
+
+    first = import_paths([tmp_path / "x" / "one"], workers=0)
+    second = import_paths([tmp_path / "x" / "two"], workers=0)
+
+    assert first.summary() == "imported 1, updated 0, unchanged 0, failed 0"
+    assert second.summary() == "imported 1, updated 0, unchanged 0, failed 0"
+    assert sorted(Article.objects.values_list("title", flat=True)) == [
+        "Putin meets Nazarbayev, part 1",
+        "Putin meets Nazarbayev, part 2",
+    ]
+    assert set(Article.objects.values_list("file_name", "source_path")) == {
+        ("page.txt", str((tmp_path / "x/one/page.txt").resolve())),
+        ("page.txt", str((tmp_path / "x/two/page.txt").resolve())),
+    }
+
+
+def test_a_file_named_directly_updates_the_article_of_its_folder_import(tmp_path, people):
+    path = write(tmp_path, "folder/page.txt", meeting_page(1))
+    import_paths([tmp_path], workers=0)
+    path.write_text(meeting_page(2))
+
+    result = import_paths([path], workers=0)
+
+    assert result.summary() == "imported 0, updated 1, unchanged 0, failed 0"
+    assert Article.objects.get().title == "Putin meets Nazarbayev, part 2"
+
+
+def test_an_article_stored_without_a_path_is_never_overwritten(tmp_path, people):
+    path = write(tmp_path, "page.txt", meeting_page(1))
+    import_paths([tmp_path], workers=0)
+    Article.objects.update(source_path="")  # as imported before paths were stored
+    path.write_text(meeting_page(2))
+
+    result = import_paths([tmp_path], workers=0)
+
+    assert result.summary() == "imported 1, updated 0, unchanged 0, failed 0"
+    assert Article.objects.count() == 2
+
+
 def test_a_page_whose_extraction_raises_fails_alone(tmp_path, people):
     write(tmp_path, "a.txt", meeting_page(1))
     write(tmp_path, "b.txt", page_text("Broken", fail=True))

@@ -141,13 +141,15 @@ def reextract_articles(
     while True:
         rows = list(
             articles.filter(pk__gt=last_pk).values_list(
-                "pk", "file_name", "sha256", "encoding", "raw_text"
+                "pk", "file_name", "sha256", "encoding", "raw_text", "source_path"
             )[:batch_size]
         )
         if not rows:
             return result
         last_pk = rows[-1][0]
-        pages = [Page(name, sha, encoding, raw, "") for _, name, sha, encoding, raw in rows]
+        pages = [
+            Page(name, sha, encoding, raw, "", path) for _, name, sha, encoding, raw, path in rows
+        ]
         extracted = list(_run(partial(_read_and_extract, max_bytes=0), pages, workers, knowledge))
         pending, records = [], []
         for (pk, *_), (page, _, extraction, error) in zip(rows, extracted, strict=True):

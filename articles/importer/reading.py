@@ -42,13 +42,18 @@ class FileEntry:
 
 @dataclass
 class Page:
-    """One decoded file: ``raw_text`` exactly as decoded, ``text`` normalised for extraction."""
+    """One decoded file: ``raw_text`` exactly as decoded, ``text`` normalised for extraction.
+
+    ``name`` is what the file is shown as; ``source_path`` is the file's resolved absolute
+    path, which tells a new version of the same file from another file of the same name.
+    """
 
     name: str
     sha256: str
     encoding: str
     raw_text: str
     text: str
+    source_path: str = ""
 
 
 def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[FileEntry]:
@@ -122,6 +127,7 @@ def read_page(entry: FileEntry, *, max_bytes: int) -> Page:
         encoding=encoding,
         raw_text=raw_text,
         text=normalise_text(raw_text),
+        source_path=str(Path(entry.path).resolve()),
     )
 
 

@@ -55,6 +55,7 @@ ARTICLE_FIELDS = [
     "encoding",
     "sha256",
     "file_name",
+    "source_path",
     "source_id",
     "published_date",
     "published_time",
@@ -92,10 +93,9 @@ class Saver:
     def __init__(self, *, dry_run: bool = False):
         self.dry_run = dry_run
         self.registry = None if dry_run else Registry()
-        # Names this run has saved. A second file of the same name in one run (two folders
-        # given) is another page, not a new version of the first: updating would make each
-        # run overwrite the other file's article, and no run would ever be "unchanged".
-        self.names_saved: set[str] = set()
+        # Files (resolved paths) this run has saved: the same file given twice in one run is
+        # not a new version of itself.
+        self.paths_saved: set[str] = set()
 
     def save(self, batch: list[Pending]) -> list[Saved]:
         """Write ``batch``; one ``Saved`` per page, in order. Never raises for a bad page."""
@@ -110,7 +110,7 @@ class Saver:
                     return [Saved(FAILED, error=f"could not save: {_describe(error)}")]
                 # Find the page at fault: one transaction each, so the others still go in.
                 return [saved for pending in batch for saved in self.save([pending])]
-        self.names_saved.update(pending.page.name for pending in batch)
+        self.paths_saved.update(pending.page.source_path for pending in batch)
         return outcomes
 
     def _write_with_retries(self, batch: list[Pending]) -> list[Saved]:
@@ -133,18 +133,24 @@ class Saver:
 
     def _classify(self, batch: list[Pending]) -> list[Saved]:
         """What each page would be — imported, updated or unchanged — with one query each
-        for the known hashes and names."""
+        for the known hashes and paths.
+
+        A page is a new version of a stored article ("updated") only when it comes from the
+        same file, by resolved path: another file that merely has the same name (``page.txt``
+        in two folders) is another article. Articles imported before paths were stored have
+        none, so they are only ever matched by content.
+        """
         shas = {p.page.sha256 for p in batch if p.article_id is None}
-        names = {p.page.name for p in batch if p.article_id is None}
+        paths = {p.page.source_path for p in batch if p.article_id is None} - {""}
         stored_sha = dict(
             Article.objects.filter(sha256__in=shas).values_list("sha256", "file_name")
         )
-        stored_name = dict(
-            Article.objects.filter(file_name__in=names)
-            .order_by("pk")
-            .values_list("file_name", "pk")
+        stored_path = dict(
+            Article.objects.filter(source_path__in=paths)
+            .order_by("-pk")
+            .values_list("source_path", "pk")
         )
-        outcomes, seen_shas, seen_names = [], {}, set(self.names_saved)
+        outcomes, seen_shas, seen_paths = [], {}, set(self.paths_saved)
         for pending in batch:
             page = pending.page
             if pending.article_id is not None:
@@ -153,12 +159,12 @@ class Saver:
                 original = stored_sha.get(page.sha256) or seen_shas[page.sha256]
                 duplicate = original if original != page.name else None
                 outcomes.append(Saved(UNCHANGED, duplicate_of=duplicate))
-            elif page.name in stored_name and page.name not in seen_names:
-                outcomes.append(Saved(UPDATED, article_id=stored_name[page.name]))
+            elif page.source_path in stored_path and page.source_path not in seen_paths:
+                outcomes.append(Saved(UPDATED, article_id=stored_path[page.source_path]))
             else:
                 outcomes.append(Saved(IMPORTED))
             seen_shas.setdefault(page.sha256, page.name)
-            seen_names.add(page.name)
+            seen_paths.add(page.source_path)
         return outcomes
 
     def _write(self, batch: list[Pending]) -> list[Saved]:
@@ -241,6 +247,7 @@ class Saver:
             encoding=page.encoding,
             sha256=page.sha256,
             file_name=page.name[:500],
+            source_path=page.source_path[:1000],
             source_id=links["source_id"],
             published_date=extraction.published,
             published_time=extraction.published_time,

@@ -1,0 +1,43 @@
+"""Articles remember the file they came from (``source_path``).
+
+Articles stored earlier keep a blank path: they are never taken for an older version of a
+file being imported, only recognised by their content (sha256).
+
+SQLite cannot add a NOT NULL column in place, so Django rebuilds ``articles_article`` here,
+and the rebuild drops the full-text triggers of 0004_search with the old table: they are
+created again, and the index rebuilt, at the end (see the caveat in 0004_search).
+"""
+
+import importlib
+
+from django.db import migrations, models
+
+search_migration = importlib.import_module("articles.migrations.0004_search")
+
+
+def restore_search_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in [*search_migration.SQLITE_TRIGGERS, search_migration.SQLITE_REBUILD]:
+            schema_editor.execute(statement, params=None)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0004_search"),
+    ]
+
+    operations = [
+        # Undone last: removing the columns rebuilds the table again.
+        migrations.RunPython(migrations.RunPython.noop, restore_search_triggers),
+        migrations.AddField(
+            model_name="article",
+            name="source_path",
+            field=models.CharField(
+                blank=True,
+                db_index=True,
+                help_text="The file's resolved absolute path when imported; blank for older articles.",
+                max_length=1000,
+            ),
+        ),
+        migrations.RunPython(restore_search_triggers, migrations.RunPython.noop),
+    ]
