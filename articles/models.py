@@ -379,6 +379,12 @@ class EventReport(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="event_reports")
     is_main = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0)
+    participants = models.JSONField(
+        null=True,
+        blank=True,
+        default=None,
+        help_text="People (ids) this article named at the event; null if stored before 0005.",
+    )
 
     class Meta:
         ordering = ["article", "position"]

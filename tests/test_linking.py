@@ -107,3 +107,45 @@ def test_an_updated_article_leaves_no_orphan_event(tmp_path):
 
     assert list(Event.objects.values_list("kind", flat=True)) == ["phone_call"]
     assert EventReport.objects.count() == 1
+
+
+def test_two_meetings_of_one_host_in_one_city_on_one_day_stay_apart(tmp_path):
+    import_events(
+        tmp_path,
+        (f"meeting 2014-12-22 Moscow {PUTIN}, {NAZARBAYEV}",),
+        (f"meeting 2014-12-22 Moscow {PUTIN}, {LUKASHENKO}",),
+    )
+
+    assert sorted(
+        sorted(event.participants.values_list("name", flat=True)) for event in Event.objects.all()
+    ) == [[LUKASHENKO, PUTIN], [NAZARBAYEV, PUTIN]]
+
+
+def test_reports_of_the_same_people_in_different_places_stay_apart(tmp_path):
+    import_events(
+        tmp_path,
+        (f"meeting 2014-12-22 Moscow {PUTIN}, {NAZARBAYEV}",),
+        (f"meeting 2014-12-22 Astana {PUTIN}, {NAZARBAYEV}",),
+    )
+
+    assert sorted(Event.objects.values_list("place__name", flat=True)) == ["Astana", "Moscow"]
+
+
+def test_an_updated_article_takes_the_participants_only_it_named_away(tmp_path):
+    import_events(
+        tmp_path,
+        (f"meeting 2014-12-22 Moscow {PUTIN}, {NAZARBAYEV}",),
+        (f"meeting 2014-12-22 - {PUTIN}, {NAZARBAYEV}, {LUKASHENKO}",),
+    )
+    assert Event.objects.get().participants.count() == 3
+    (tmp_path / "001.txt").write_text(
+        page_text("Article 1", events=(f"phone_call 2015-01-05 - {PUTIN}, {LUKASHENKO}",))
+    )
+
+    import_paths([tmp_path], workers=0)
+
+    meeting = Event.objects.get(kind="meeting")
+    assert set(meeting.participants.values_list("name", flat=True)) == {PUTIN, NAZARBAYEV}
+    assert meeting.reports.get().participants == sorted(
+        meeting.participants.values_list("pk", flat=True)
+    )

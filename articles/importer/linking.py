@@ -2,13 +2,19 @@
 
 Two reports are of the same event when their kinds are of one family (a meeting reported as
 "talks" or a "visit" is still the meeting), both are dated to the day, the dates are at most a
-day apart (time zones, "late on Monday" reported on Tuesday), and they share at least two
-participants — or their single common participant met at the same place.
+day apart (time zones, "late on Monday" reported on Tuesday), they do not name two different
+places, and they share at least two participants — or one, at the same place, when one side's
+participants are all among the other's (Putin at a summit in Moscow, Putin and Lukashenko at
+it; but not Putin–Nazarbayev and Putin–Lukashenko, two meetings of one host on one day).
+
+Each report keeps the participants it named, so when an article's reports are replaced
+(update, re-extraction) an event's participants are recomputed from the reports left.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Q
 
 from articles.importer.bulk import insert_rows
@@ -67,10 +73,16 @@ class _Candidate:
             return 0
         if family(self.kind) != family(record.kind) or abs(self.date - record.date) > ONE_DAY:
             return 0
+        if self.place_id and record.place_id and self.place_id != record.place_id:
+            return 0
         common = len(self.participant_ids & record.participant_ids)
         if common >= 2:
             return common
-        if common == 1 and record.place_id and record.place_id == self.place_id:
+        nested = (
+            record.participant_ids <= self.participant_ids
+            or self.participant_ids <= record.participant_ids
+        )
+        if common == 1 and nested and record.place_id and record.place_id == self.place_id:
             return 1
         return 0
 
@@ -102,8 +114,9 @@ def link_events(records: list[ResolvedEvent]) -> None:
     by_day: dict[tuple[str, datetime.date], list[_Candidate]] = {}
     for candidate in candidates:
         by_day.setdefault((family(candidate.kind), candidate.date), []).append(candidate)
-    reported: set[tuple[int, int]] = set()
-    reports, participants, organizations = [], [], []
+    # One report per event and article, with every participant the article named for it.
+    reports: dict[tuple[int, int], tuple[_Candidate, ResolvedEvent, set[int]]] = {}
+    participants, organizations = [], []
     for record in records:
         best = _best_match(by_day, record)
         if best is None:
@@ -129,9 +142,8 @@ def link_events(records: list[ResolvedEvent]) -> None:
         best.participant_ids |= record.participant_ids
         organizations.extend((best, pk) for pk in record.organization_ids - best.organization_ids)
         best.organization_ids |= record.organization_ids
-        if (id(best), record.article_id) not in reported:
-            reported.add((id(best), record.article_id))
-            reports.append((best, record))
+        report = reports.setdefault((id(best), record.article_id), (best, record, set()))
+        report[2].update(record.participant_ids)
 
     Event.objects.bulk_create([c.event for c in candidates if c.pk is None])
     for candidate in candidates:
@@ -145,10 +157,41 @@ def link_events(records: list[ResolvedEvent]) -> None:
         [Event.organizations.through(event_id=c.pk, organization_id=pk) for c, pk in organizations],
         ignore_conflicts=True,
     )
+    as_json = EventReport._meta.get_field("participants").get_db_prep_save
     insert_rows(
         EventReport,
-        ["event", "article", "is_main", "position"],
-        [(c.pk, r.article_id, r.position == 0, r.position) for c, r in reports],
+        ["event", "article", "is_main", "position", "participants"],
+        [
+            (c.pk, r.article_id, r.position == 0, r.position, as_json(sorted(ids), connection))
+            for c, r, ids in reports.values()
+        ],
+    )
+
+
+def recompute_participants(event_ids) -> None:
+    """Make the participants of ``event_ids`` what their remaining reports say.
+
+    Called after some reports were deleted, so that an article that no longer reports an
+    event takes the people only it named along. Events with a report stored before reports
+    kept their participants (``None``) are left as they are: nobody knows what it said.
+    """
+    named: dict[int, set[int]] = {}
+    unknown: set[int] = set()
+    rows = EventReport.objects.filter(event_id__in=event_ids).values_list(
+        "event_id", "participants"
+    )
+    for event_id, person_ids in rows:
+        if person_ids is None:
+            unknown.add(event_id)
+        else:
+            named.setdefault(event_id, set()).update(person_ids)
+    known = set(named) - unknown
+    if not known:
+        return
+    through = Event.participants.through
+    through.objects.filter(event_id__in=known).delete()
+    through.objects.bulk_create(
+        [through(event_id=event_id, person_id=pk) for event_id in known for pk in named[event_id]]
     )
 
 

@@ -293,14 +293,16 @@ def _merge_mention(mentions: dict, pk: int, role: str, record) -> None:
 
 
 def _delete_relations(article_ids: list[int]) -> None:
-    """Remove what extraction linked to these articles, and events nobody reports any more."""
-    event_ids = list(
+    """Remove what extraction linked to these articles and events nobody reports any more;
+    the other events they reported keep only the participants their other reports name."""
+    event_ids = set(
         EventReport.objects.filter(article_id__in=article_ids).values_list("event_id", flat=True)
     )
     for model in (PersonMention, PlaceMention, OrganizationMention, Quote, EventReport):
         model.objects.filter(article_id__in=article_ids).delete()
     if event_ids:
         Event.objects.filter(pk__in=event_ids, reports__isnull=True).delete()
+        linking.recompute_participants(event_ids)
 
 
 def _retryable(error: Exception) -> bool:

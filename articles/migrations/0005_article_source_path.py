@@ -1,4 +1,5 @@
-"""Articles remember the file they came from (``source_path``).
+"""Articles remember the file they came from (``source_path``); event reports the people
+they named (``participants``; unknown, ``NULL``, for reports stored before).
 
 Articles stored earlier keep a blank path: they are never taken for an older version of a
 file being imported, only recognised by their content (sha256).
@@ -37,6 +38,16 @@ class Migration(migrations.Migration):
                 db_index=True,
                 help_text="The file's resolved absolute path when imported; blank for older articles.",
                 max_length=1000,
+            ),
+        ),
+        migrations.AddField(
+            model_name="eventreport",
+            name="participants",
+            field=models.JSONField(
+                blank=True,
+                default=None,
+                help_text="People (ids) this article named at the event; null if stored before 0005.",
+                null=True,
             ),
         ),
         migrations.RunPython(restore_search_triggers, migrations.RunPython.noop),
