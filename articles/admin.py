@@ -194,12 +194,21 @@ class QuoteInline(admin.StackedInline):
 @admin.register(Article)
 class ArticleAdmin(DateHierarchyAdmin):
     list_display = ["title", "published_date", "source", "language", "file_name"]
-    list_filter = ["language", "source", "extraction_version"]
+    list_filter = ["edited", "language", "source", "extraction_version"]
     list_select_related = ["source"]
     search_fields = ["title", "file_name", "sha256"]
     date_hierarchy = "published_date"
     autocomplete_fields = ["source"]
-    readonly_fields = ["sha256", "file_name", "encoding", "raw_text", "imported_at", "updated_at"]
+    readonly_fields = [
+        "edited",
+        "sha256",
+        "file_name",
+        "source_path",
+        "encoding",
+        "raw_text",
+        "imported_at",
+        "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "source", "published_date", "published_time", "language"]}),
         ("Text", {"fields": ["body", "bylines", "warnings"]}),
@@ -208,7 +217,9 @@ class ArticleAdmin(DateHierarchyAdmin):
             {
                 "classes": ["collapse"],
                 "fields": [
+                    "edited",
                     "file_name",
+                    "source_path",
                     "sha256",
                     "encoding",
                     "extraction_version",
@@ -226,6 +237,19 @@ class ArticleAdmin(DateHierarchyAdmin):
         EventReportInline,
         QuoteInline,
     ]
+
+    # An editor's correction must survive ``reextract``, which skips edited articles.
+    def save_model(self, request, obj, form, change):
+        if form.has_changed():
+            obj.edited = True
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if not article.edited and any(formset.has_changed() for formset in formsets):
+            article.edited = True
+            Article.objects.filter(pk=article.pk).update(edited=True)
 
 
 @admin.register(Event)

@@ -244,6 +244,11 @@ class Article(models.Model):
         help_text="Names and aliases of the linked people, places and organizations, for search.",
     )
     extraction_version = models.PositiveIntegerField(default=0)
+    edited = models.BooleanField(
+        default=False,
+        help_text="Corrected by an editor: re-extraction leaves it alone. A changed file still "
+        "replaces it on import.",
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -33,7 +33,7 @@ def test_an_alias_added_by_an_editor_links_the_articles_that_use_it(tmp_path):
     out = io.StringIO()
     call_command("reextract", "--batch-size", "1", stdout=out)
 
-    assert out.getvalue() == "re-extracted 1, failed 0\n"
+    assert out.getvalue() == "re-extracted 1, skipped 0 edited, failed 0\n"
     relinked = Article.objects.get()
     assert relinked.pk == article.pk
     assert set(relinked.people.all()) == {people["Putin"], people["Nazarbayev"]}

@@ -60,6 +60,7 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0  # re-extraction: articles an editor corrected, left alone
     files: list[FileResult] = field(default_factory=list)
 
     @property
@@ -127,16 +128,25 @@ def import_paths(
 
 
 def reextract_articles(
-    *, batch_size: int = BATCH_SIZE, workers: int | None = None, progress: Progress | None = None
+    *,
+    batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    include_edited: bool = False,
 ) -> ImportResult:
     """Extract every stored article again from its raw text with the current knowledge base.
 
-    Articles keep their ids; their extracted fields and relations are replaced.
+    Articles keep their ids; their extracted fields and relations are replaced. Articles an
+    editor corrected (``edited``) are skipped and counted in ``skipped``, unless
+    ``include_edited``, which replaces the corrections too.
     """
     saver = Saver()
     result = ImportResult()
     knowledge = load_knowledge()
     articles = Article.objects.order_by("pk")
+    if not include_edited:
+        result.skipped = Article.objects.filter(edited=True).count()
+        articles = articles.filter(edited=False)
     last_pk = 0
     while True:
         rows = list(

@@ -64,6 +64,7 @@ ARTICLE_FIELDS = [
     "warnings",
     "search_names",
     "extraction_version",
+    "edited",
     "updated_at",
 ]
 
@@ -256,6 +257,8 @@ class Saver:
             warnings=extraction.warnings,
             search_names=" ".join(names),
             extraction_version=EXTRACTION_VERSION,
+            # New content or a new extraction replaces whatever an editor corrected.
+            edited=False,
             imported_at=now,
             updated_at=now,
         )

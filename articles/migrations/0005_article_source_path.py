@@ -1,5 +1,6 @@
-"""Articles remember the file they came from (``source_path``); event reports the people
-they named (``participants``; unknown, ``NULL``, for reports stored before).
+"""Articles remember the file they came from (``source_path``) and whether an editor
+corrected them (``edited``); event reports the people they named (``participants``; unknown,
+``NULL``, for reports stored before).
 
 Articles stored earlier keep a blank path: they are never taken for an older version of a
 file being imported, only recognised by their content (sha256).
@@ -38,6 +39,15 @@ class Migration(migrations.Migration):
                 db_index=True,
                 help_text="The file's resolved absolute path when imported; blank for older articles.",
                 max_length=1000,
+            ),
+        ),
+        migrations.AddField(
+            model_name="article",
+            name="edited",
+            field=models.BooleanField(
+                default=False,
+                help_text="Corrected by an editor: re-extraction leaves it alone. A changed file "
+                "still replaces it on import.",
             ),
         ),
         migrations.AddField(

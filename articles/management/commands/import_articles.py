@@ -54,7 +54,10 @@ def json_record(record: FileResult) -> dict:
 
 
 class Command(BaseCommand):
-    help = "Import scraped news pages: files and folders (recursive, *.txt)."
+    help = (
+        "Import scraped news pages: files and folders (recursive, *.txt). A file imported "
+        "before whose content changed replaces its article, even one an editor corrected."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")

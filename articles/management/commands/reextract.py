@@ -6,7 +6,10 @@ from articles.importer.pipeline import BATCH_SIZE, reextract_articles
 
 
 class Command(BaseCommand):
-    help = "Re-run extraction over the stored raw text with the current knowledge base."
+    help = (
+        "Re-run extraction over the stored raw text with the current knowledge base. "
+        "Articles an editor corrected in the admin are skipped unless --include-edited."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -15,13 +18,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=None, help="Processes that extract (CPUs)."
         )
+        parser.add_argument(
+            "--include-edited",
+            action="store_true",
+            help="Re-extract edited articles too, replacing the editors' corrections.",
+        )
 
-    def handle(self, *args, batch_size, workers, **options):
+    def handle(self, *args, batch_size, workers, include_edited, **options):
         def progress(record):
             if record.status == "failed":
                 self.stderr.write(f"failed: article {record.article_id}: {record.error}")
 
-        result = reextract_articles(batch_size=batch_size, workers=workers, progress=progress)
-        self.stdout.write(f"re-extracted {result.updated}, failed {result.failed}")
+        result = reextract_articles(
+            batch_size=batch_size,
+            workers=workers,
+            progress=progress,
+            include_edited=include_edited,
+        )
+        self.stdout.write(
+            f"re-extracted {result.updated}, skipped {result.skipped} edited, "
+            f"failed {result.failed}"
+        )
         if result.failed:
             raise CommandError(f"{result.failed} article(s) failed", returncode=1)
