@@ -284,6 +284,19 @@ def test_a_dry_run_writes_nothing_and_tells_what_would_happen(tmp_path, people):
     assert row_counts() == before
 
 
+@pytest.mark.parametrize("dry_run", [True, False], ids=["dry-run", "real"])
+def test_a_copy_in_a_later_batch_is_unchanged(tmp_path, people, dry_run):
+    write(tmp_path, "a.txt", meeting_page(1))
+    write(tmp_path, "b.txt", meeting_page(1))
+
+    result = import_paths([tmp_path], workers=0, batch_size=1, dry_run=dry_run)
+
+    assert [(r.status, r.duplicate_of) for r in result.files] == [
+        ("imported", None),
+        ("unchanged", "a.txt"),
+    ]
+
+
 def test_worker_processes_give_the_same_result(tmp_path, people):
     for n in range(40):
         write(tmp_path, f"{n:03}.txt", meeting_page(n))

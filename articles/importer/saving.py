@@ -97,6 +97,9 @@ class Saver:
         # Files (resolved paths) this run has saved: the same file given twice in one run is
         # not a new version of itself.
         self.paths_saved: set[str] = set()
+        # Dry run: content (sha256 → file name) earlier batches would have stored, so a copy
+        # in a later batch is "unchanged" as in a real run, where the database knows it.
+        self.shas_saved: dict[str, str] = {}
 
     def save(self, batch: list[Pending]) -> list[Saved]:
         """Write ``batch``; one ``Saved`` per page, in order. Never raises for a bad page."""
@@ -112,6 +115,9 @@ class Saver:
                 # Find the page at fault: one transaction each, so the others still go in.
                 return [saved for pending in batch for saved in self.save([pending])]
         self.paths_saved.update(pending.page.source_path for pending in batch)
+        if self.dry_run:
+            for pending in batch:
+                self.shas_saved.setdefault(pending.page.sha256, pending.page.name)
         return outcomes
 
     def _write_with_retries(self, batch: list[Pending]) -> list[Saved]:
@@ -151,7 +157,7 @@ class Saver:
             .order_by("-pk")
             .values_list("source_path", "pk")
         )
-        outcomes, seen_shas, seen_paths = [], {}, set(self.paths_saved)
+        outcomes, seen_shas, seen_paths = [], dict(self.shas_saved), set(self.paths_saved)
         for pending in batch:
             page = pending.page
             if pending.article_id is not None:
