@@ -50,6 +50,16 @@ def test_it_reads_utf8_with_a_bom_and_hashes_the_bytes(tmp_path):
     assert page.sha256 == hashlib.sha256(data).hexdigest()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_it_reads_utf16_with_a_bom(tmp_path, encoding):
+    path = tmp_path / "page.txt"
+    path.write_bytes("\ufeff".encode(encoding) + RUSSIAN.encode(encoding))
+
+    page = read(path)
+
+    assert (page.encoding, page.raw_text) == ("utf-16", RUSSIAN)
+
+
 def test_it_normalises_line_ends_nbsp_and_unicode_for_extraction(tmp_path):
     path = tmp_path / "crlf.txt"
     raw = "Title\r\nPresident\u00a0Putin\rsaid Cafe\u0301"
@@ -69,8 +79,10 @@ def test_it_normalises_line_ends_nbsp_and_unicode_for_extraction(tmp_path):
         (b"Putin\x00meets", "NUL"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
         (bytes(range(1, 9)) * 50 + b"text", "binary"),
+        ("Putin meets\x00Nazarbayev in Moscow".encode("utf-16"), "NUL"),
+        (("\x01\x02\x03" * 50 + "text").encode("utf-16"), "binary"),
     ],
-    ids=["empty", "whitespace", "nul", "png", "controls"],
+    ids=["empty", "whitespace", "nul", "png", "controls", "utf-16-nul", "utf-16-controls"],
 )
 def test_it_refuses_files_that_are_not_text(tmp_path, data, reason):
     path = tmp_path / "bad.txt"

@@ -136,21 +136,28 @@ def decode(data: bytes) -> tuple[str, str]:
     if not data:
         raise ReadError("file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
         try:
-            return data.decode("utf-16"), "utf-16"
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             raise ReadError("file starts like UTF-16 but is not valid UTF-16") from None
-    if b"\x00" in data:
-        raise ReadError("binary file: contains NUL bytes")
-    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        match = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
-        if match is None:
-            raise ReadError("binary file: no text encoding fits it") from None
-        encoding = match.encoding
-        text = data.decode(encoding)
+    else:
+        # In UTF-16 every ASCII character has a NUL byte, so this test waits for the text.
+        if b"\x00" in data:
+            raise ReadError("binary file: contains NUL bytes")
+        encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            match = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+            if match is None:
+                raise ReadError("binary file: no text encoding fits it") from None
+            encoding = match.encoding
+            text = data.decode(encoding)
+    # The checks below apply to every decoded text, UTF-16 included: a NUL would reach the
+    # database, where PostgreSQL refuses it in text columns.
+    if "\x00" in text:
+        raise ReadError("binary file: contains NUL characters")
     if len(CONTROL_CHARACTERS.findall(text)) > MAX_CONTROL_SHARE * len(text):
         raise ReadError("binary file: mostly control characters, not text")
     return text, encoding
