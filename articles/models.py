@@ -4,7 +4,7 @@ they report, with the knowledge base (aliases, offices) that extraction relies o
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -251,7 +251,12 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_date", "-id"]
-        indexes = [models.Index(fields=["-published_date", "-id"], name="article_newest")]
+        # The order of ``newest_first()``: undated articles last, so a LIMIT walks the index.
+        indexes = [
+            models.Index(
+                F("published_date").desc(nulls_last=True), F("id").desc(), name="article_newest"
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -294,7 +299,11 @@ class PersonMention(Mention):
         constraints = [
             models.UniqueConstraint(fields=["article", "person"], name="person_mention_unique")
         ]
-        indexes = [models.Index(fields=["person", "role"])]
+        # (person, article): a person's articles from the index alone (filters, facets).
+        indexes = [
+            models.Index(fields=["person", "role"]),
+            models.Index(fields=["person", "article"], name="person_mention_articles"),
+        ]
 
 
 class PlaceMention(Mention):
@@ -304,6 +313,7 @@ class PlaceMention(Mention):
         constraints = [
             models.UniqueConstraint(fields=["article", "place"], name="place_mention_unique")
         ]
+        indexes = [models.Index(fields=["place", "article"], name="place_mention_articles")]
 
 
 class OrganizationMention(Mention):
@@ -316,6 +326,9 @@ class OrganizationMention(Mention):
             models.UniqueConstraint(
                 fields=["article", "organization"], name="organization_mention_unique"
             )
+        ]
+        indexes = [
+            models.Index(fields=["organization", "article"], name="organization_mention_articles")
         ]
 
 

@@ -123,38 +123,42 @@ class ArticleQuerySet(models.QuerySet):
             "-id",
         )
 
-    def for_people(self, slugs: Iterable[str]):
-        """Articles naming every one of the people with these slugs (in any role)."""
+    # The filters below take the rows themselves, not slugs: a condition on the id lets the
+    # planner use the column statistics (a slug joined in makes every person look average,
+    # and a person named in 14% of the archive was planned as if named in 3%).
+
+    def for_people(self, people: Iterable):
+        """Articles naming every one of these people (in any role)."""
         from articles.models import PersonMention
 
         articles = self
-        for slug in slugs:
+        for person in people:
             articles = articles.filter(
-                Exists(PersonMention.objects.filter(article=OuterRef("pk"), person__slug=slug))
+                Exists(PersonMention.objects.filter(article=OuterRef("pk"), person=person))
             )
         return articles
 
-    def at_place(self, slug: str):
-        """Articles naming the place with this slug."""
+    def at_place(self, place):
+        """Articles naming this place."""
         from articles.models import PlaceMention
 
-        return self.filter(
-            Exists(PlaceMention.objects.filter(article=OuterRef("pk"), place__slug=slug))
-        )
+        return self.filter(Exists(PlaceMention.objects.filter(article=OuterRef("pk"), place=place)))
 
-    def for_organization(self, slug: str):
-        """Articles naming the organization with this slug."""
+    def for_organization(self, organization):
+        """Articles naming this organization."""
         from articles.models import OrganizationMention
 
         return self.filter(
             Exists(
-                OrganizationMention.objects.filter(article=OuterRef("pk"), organization__slug=slug)
+                OrganizationMention.objects.filter(
+                    article=OuterRef("pk"), organization=organization
+                )
             )
         )
 
-    def from_source(self, slug: str):
-        """Articles published by the outlet with this slug."""
-        return self.filter(source__slug=slug)
+    def from_source(self, source):
+        """Articles published by this outlet."""
+        return self.filter(source=source)
 
     def reporting_kind(self, kind: str):
         """Articles reporting at least one event of this kind (meeting, phone_call …)."""
@@ -264,6 +268,15 @@ class ArticleQuerySet(models.QuerySet):
             .distinct()
         )
 
+    def newest(self, size: int):
+        """The newest ``size`` of these articles, without their order or annotations.
+
+        Facets count these rather than every result: a GROUP BY over 100,000 articles costs
+        100 ms or more per facet, one over a thousand ids a few milliseconds.
+        """
+        newest_ids = self.newest_first().values("pk")[:size]
+        return self.model.objects.filter(pk__in=Subquery(newest_ids))
+
     # Facet counts: one GROUP BY each over the ids of the current result set. A mention is
     # unique per (article, thing), so counting mentions counts articles without DISTINCT.
 
@@ -304,7 +317,7 @@ class ArticleQuerySet(models.QuerySet):
     def source_counts(self, limit: int = 10):
         """``[{"slug", "name", "n"}]``: the outlets that published most of these articles."""
         return list(
-            self.model.objects.filter(pk__in=self.values("pk"), source__isnull=False)
+            self.filter(source__isnull=False)
             .values(slug=F("source__slug"), name=F("source__name"))
             .annotate(n=Count("pk"))
             .order_by("-n", "name")[:limit]
@@ -324,7 +337,7 @@ class ArticleQuerySet(models.QuerySet):
     def year_counts(self):
         """``[{"year", "n"}]`` in chronological order; undated articles left out."""
         return list(
-            self.model.objects.filter(pk__in=self.values("pk"), published_date__isnull=False)
+            self.filter(published_date__isnull=False)
             .annotate(year=ExtractYear("published_date"))
             .values("year")
             .annotate(n=Count("pk"))

@@ -17,7 +17,7 @@ from django.views.generic.dates import (
 )
 
 from articles import exports, search
-from articles.filters import ArticleFilter, EventFilter, InvalidQuery, validated
+from articles.filters import FACET_WINDOW, ArticleFilter, EventFilter, InvalidQuery, validated
 from articles.models import Article, Event, MentionRole, Person
 
 PAGE_SIZE = 25
@@ -96,6 +96,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         "more_than": search.RESULT_WINDOW if page.paginator.count > search.RESULT_WINDOW else None,
         "suggestions": search.suggest_people(query) if query and not page.object_list else [],
         "facets": filterset.facets(),
+        "facet_window": FACET_WINDOW if page.paginator.count > FACET_WINDOW else None,
         "chips": filterset.chips(),
         "sort": filterset.sort,
     }
@@ -185,7 +186,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "person": person,
         "offices": person.offices.select_related("country").order_by("start"),
-        "coverage": Article.objects.for_people([person.slug]).year_counts(),
+        "coverage": Article.objects.for_people([person]).year_counts(),
         "met": Person.objects.met_with(person)[:PERSON_LIST_SIZE],
         "events": person.events.with_participants()
         .with_report_count()
@@ -193,7 +194,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "quotes": person.quotes.select_related("article").order_by(
             F("article__published_date").desc(nulls_last=True), "-pk"
         )[:HOME_LIST_SIZE],
-        "latest_articles": Article.objects.for_people([person.slug])
+        "latest_articles": Article.objects.for_people([person])
         .newest_first()
         .select_related("source")[:HOME_LIST_SIZE],
     }
