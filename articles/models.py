@@ -117,6 +117,11 @@ class Person(SluggedModel):
     )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Kept by the database: triggers on the mentions (migration 0006_person_article_count)
+    # count every insert, delete and update, whoever makes it (importer, reextract, admin).
+    article_count = models.IntegerField(
+        default=0, editable=False, help_text="Articles naming the person (as author excluded)."
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -369,6 +374,10 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+        # The order of ``newest_first()`` (see migration 0007_event_indexes).
+        indexes = [
+            models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="event_newest")
+        ]
 
     def __str__(self):
         when = self.date.isoformat() if self.date else "undated"

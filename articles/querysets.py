@@ -59,27 +59,13 @@ class PersonQuerySet(models.QuerySet):
             )
         )
 
+    def most_covered(self):
+        """People named in at least one article, the most named first."""
+        return self.filter(article_count__gt=0).order_by("-article_count", "name")
+
     def leaders(self):
         """People who were ever head of state or of government."""
         return self.with_leader_flag().filter(is_leader=True)
-
-    def with_coverage(self):
-        """Annotate ``article_count``: the articles naming the person (as author excluded).
-
-        A correlated subquery rather than ``Count`` over a join, so it combines with other
-        annotations without widening the GROUP BY.
-        """
-        from articles.models import PersonMention
-
-        counts = (
-            PersonMention.objects.filter(person=OuterRef("pk"))
-            .exclude(role=AUTHOR)
-            .order_by()
-            .values("person")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.annotate(article_count=Coalesce(Subquery(counts), 0))
 
     # How /people/ can be ordered; leaders are heads of state or government.
     LIST_ORDERS = {
@@ -89,15 +75,20 @@ class PersonQuerySet(models.QuerySet):
     }
 
     def listed(self, order: str = "leaders"):
-        """People with ``is_leader`` and ``article_count``, in one of :attr:`LIST_ORDERS`."""
-        return self.with_leader_flag().with_coverage().order_by(*self.LIST_ORDERS[order])
+        """People with ``is_leader``, in one of :attr:`LIST_ORDERS`."""
+        return self.with_leader_flag().order_by(*self.LIST_ORDERS[order])
 
     def met_with(self, person):
         """Who took part in events with ``person``, annotated ``meetings`` (events shared)."""
+        from articles.models import Event
+
+        # From the participants table alone: joining the events themselves cost 70 ms for a
+        # leader at 14,000 events. A person takes part in an event once, so no DISTINCT.
+        shared = Event.participants.through.objects.filter(person=person).values("event")
         return (
-            self.filter(events__participants=person)
+            self.filter(events__in=shared)
             .exclude(pk=person.pk)
-            .annotate(meetings=Count("events", distinct=True))
+            .annotate(meetings=Count("events"))
             .order_by("-meetings", "name")
         )
 
@@ -385,8 +376,21 @@ class EventQuerySet(models.QuerySet):
         return self.order_by(F("date").desc(nulls_last=True), "-pk")
 
     def with_report_count(self):
-        """Annotate ``article_count``: how many articles report the event."""
-        return self.annotate(article_count=Count("reports"))
+        """Annotate ``article_count``: how many articles report the event.
+
+        A subquery, not a GROUP BY: a page of 20 events counts the reports of those 20 rather
+        than of every event before the sort (a leader's 14,000).
+        """
+        from articles.models import EventReport
+
+        reports = (
+            EventReport.objects.filter(event=OuterRef("pk"))
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(article_count=Coalesce(Subquery(reports), 0))
 
     def for_person(self, slug: str):
         """Events the person with this slug took part in."""

@@ -65,10 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "person_count": Person.objects.count(),
         "event_count": Event.objects.count(),
         "latest_articles": Article.objects.newest_first().for_listing()[:HOME_LIST_SIZE],
-        "leaders": Person.objects.leaders()
-        .with_coverage()
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "name")[:HOME_LIST_SIZE],
+        "leaders": Person.objects.leaders().most_covered()[:HOME_LIST_SIZE],
         "coverage": Article.objects.year_counts(),
     }
     return render(request, "articles/home.html", context)
@@ -182,7 +179,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A person's offices, coverage over time, whom they met, events and quotes."""
-    person = get_object_or_404(Person.objects.with_coverage().select_related("country"), slug=slug)
+    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
     context = {
         "person": person,
         "offices": person.offices.select_related("country").order_by("start"),
