@@ -439,3 +439,15 @@ class ArticleSearchIndex(models.Model):
         managed = False
         db_table = "articles_article_fts"
         default_permissions = ()  # nobody edits an index
+
+
+class ArchiveVersion(models.Model):
+    """One row whose ``version`` database triggers (migration 0008_archive_version) raise on
+    every change to the articles, their links, events and the named things: figures about
+    the whole archive are cached under it (``articles.caching``), so any write, by any
+    process, makes every app server recompute them on its next request."""
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()  # nobody edits it

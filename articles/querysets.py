@@ -191,6 +191,11 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def as_links(self):
+        """What a linked title shows (title, date, source), without the texts: the body and
+        the raw text are most of a row, and a list of links never shows them."""
+        return self.defer("body", "raw_text").select_related("source")
+
     def for_detail(self):
         """An article with everything its page shows, in a fixed number of queries."""
         from articles.models import (
