@@ -4,7 +4,7 @@ they report, with the knowledge base (aliases, offices) that extraction relies o
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -117,6 +117,11 @@ class Person(SluggedModel):
     )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Kept by the database: triggers on the mentions (migration 0006_person_article_count)
+    # count every insert, delete and update, whoever makes it (importer, reextract, admin).
+    article_count = models.IntegerField(
+        default=0, editable=False, help_text="Articles naming the person (as author excluded)."
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -262,7 +267,12 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_date", "-id"]
-        indexes = [models.Index(fields=["-published_date", "-id"], name="article_newest")]
+        # The order of ``newest_first()``: undated articles last, so a LIMIT walks the index.
+        indexes = [
+            models.Index(
+                F("published_date").desc(nulls_last=True), F("id").desc(), name="article_newest"
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -305,7 +315,11 @@ class PersonMention(Mention):
         constraints = [
             models.UniqueConstraint(fields=["article", "person"], name="person_mention_unique")
         ]
-        indexes = [models.Index(fields=["person", "role"])]
+        # (person, article): a person's articles from the index alone (filters, facets).
+        indexes = [
+            models.Index(fields=["person", "role"]),
+            models.Index(fields=["person", "article"], name="person_mention_articles"),
+        ]
 
 
 class PlaceMention(Mention):
@@ -315,6 +329,7 @@ class PlaceMention(Mention):
         constraints = [
             models.UniqueConstraint(fields=["article", "place"], name="place_mention_unique")
         ]
+        indexes = [models.Index(fields=["place", "article"], name="place_mention_articles")]
 
 
 class OrganizationMention(Mention):
@@ -327,6 +342,9 @@ class OrganizationMention(Mention):
             models.UniqueConstraint(
                 fields=["article", "organization"], name="organization_mention_unique"
             )
+        ]
+        indexes = [
+            models.Index(fields=["organization", "article"], name="organization_mention_articles")
         ]
 
 
@@ -367,6 +385,10 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+        # The order of ``newest_first()`` (see migration 0007_event_indexes).
+        indexes = [
+            models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="event_newest")
+        ]
 
     def __str__(self):
         when = self.date.isoformat() if self.date else "undated"
@@ -434,3 +456,15 @@ class ArticleSearchIndex(models.Model):
         managed = False
         db_table = "articles_article_fts"
         default_permissions = ()  # nobody edits an index
+
+
+class ArchiveVersion(models.Model):
+    """One row whose ``version`` database triggers (migration 0008_archive_version) raise on
+    every change to the articles, their links, events and the named things: figures about
+    the whole archive are cached under it (``articles.caching``), so any write, by any
+    process, makes every app server recompute them on its next request."""
+
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()  # nobody edits it

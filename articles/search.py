@@ -288,6 +288,27 @@ class _PostgresBackend:
         newer ones did not fill the window.
         """
         tsquery = self.tsquery(parsed)
+        # A page searches the same articles several times (the list, each facet without a
+        # filter that is not set): the window is found once and its ids passed on. The order
+        # comes from ranking, not from this list. Keyed on the articles searched, whose SQL
+        # is short: compiling the window's tiers only to make a key cost 5 ms a search.
+        key = ("window", self.db, str(articles.query))
+        if key not in parsed.memo:
+            parsed.memo[key] = self.window_ids(articles, parsed, tsquery)
+        # One array parameter: a thousand-item IN list costs Django and psycopg more time
+        # to build than PostgreSQL takes to run the query.
+        in_window = Func(
+            F("pk"),
+            Value(parsed.memo[key], output_field=ArrayField(BigIntegerField())),
+            arg_joiner=" = ANY(",
+            template="(%(expressions)s))",
+            output_field=BooleanField(),
+        )
+        rank = SearchRank(_VectorColumn(), tsquery)
+        return articles.filter(in_window).annotate(search_rank=rank)
+
+    def window_ids(self, articles, parsed: ParsedQuery, tsquery) -> list[int]:
+        """The ids of the newest ``RESULT_WINDOW`` + 1 matches, found tier by tier."""
         matching = self.matching(articles, parsed, tsquery).values("pk")
         window = matching.order_by(*SORTS["newest"])[: RESULT_WINDOW + 1]
         if ("tiers", self.db) not in parsed.memo:
@@ -315,23 +336,7 @@ class _PostgresBackend:
                     )
                 tiers.append(tier[: RESULT_WINDOW + 1])
             window = tiers[0].union(*tiers[1:], all=True)[: RESULT_WINDOW + 1]
-        # A page searches the same articles several times (the list, each facet without a
-        # filter that is not set): the window is found once and its ids passed on. The order
-        # comes from ranking, not from this list.
-        key = ("window", str(window.query))
-        if key not in parsed.memo:
-            parsed.memo[key] = list(window.values_list("pk", flat=True))
-        # One array parameter: a thousand-item IN list costs Django and psycopg more time
-        # to build than PostgreSQL takes to run the query.
-        in_window = Func(
-            F("pk"),
-            Value(parsed.memo[key], output_field=ArrayField(BigIntegerField())),
-            arg_joiner=" = ANY(",
-            template="(%(expressions)s))",
-            output_field=BooleanField(),
-        )
-        rank = SearchRank(_VectorColumn(), tsquery)
-        return articles.filter(in_window).annotate(search_rank=rank)
+        return list(window.values_list("pk", flat=True))
 
     def tier_thresholds(self) -> list:
         """The dates after which about the newest ``RECENT_TIERS`` articles were published.

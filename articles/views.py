@@ -17,7 +17,8 @@ from django.views.generic.dates import (
 )
 
 from articles import exports, search
-from articles.filters import ArticleFilter, EventFilter, InvalidQuery, validated
+from articles.caching import archive_cached
+from articles.filters import FACET_WINDOW, ArticleFilter, EventFilter, InvalidQuery, validated
 from articles.models import Article, Event, MentionRole, Person
 
 PAGE_SIZE = 25
@@ -60,16 +61,17 @@ def page_of(request: HttpRequest, items, per_page: int = PAGE_SIZE) -> Page:
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The overview: counts, latest articles, most-covered leaders, coverage by year."""
-    context = {
-        "article_count": Article.objects.count(),
-        "person_count": Person.objects.count(),
-        "event_count": Event.objects.count(),
+    context = archive_cached(
+        "home",
+        lambda: {
+            "article_count": Article.objects.count(),
+            "person_count": Person.objects.count(),
+            "event_count": Event.objects.count(),
+            "coverage": Article.objects.year_counts(),
+        },
+    ) | {
         "latest_articles": Article.objects.newest_first().for_listing()[:HOME_LIST_SIZE],
-        "leaders": Person.objects.leaders()
-        .with_coverage()
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "name")[:HOME_LIST_SIZE],
-        "coverage": Article.objects.year_counts(),
+        "leaders": Person.objects.leaders().most_covered()[:HOME_LIST_SIZE],
     }
     return render(request, "articles/home.html", context)
 
@@ -96,6 +98,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         "more_than": search.RESULT_WINDOW if page.paginator.count > search.RESULT_WINDOW else None,
         "suggestions": search.suggest_people(query) if query and not page.object_list else [],
         "facets": filterset.facets(),
+        "facet_window": FACET_WINDOW if page.paginator.count > FACET_WINDOW else None,
         "chips": filterset.chips(),
         "sort": filterset.sort,
     }
@@ -149,7 +152,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
         "show_raw": show_raw,
         "related": Article.objects.reporting_same_events_as(article)
         .newest_first()
-        .select_related("source")[:HOME_LIST_SIZE],
+        .as_links()[:HOME_LIST_SIZE],
     }
     return render(request, "articles/article_detail.html", context)
 
@@ -181,21 +184,26 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A person's offices, coverage over time, whom they met, events and quotes."""
-    person = get_object_or_404(Person.objects.with_coverage().select_related("country"), slug=slug)
-    context = {
+    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
+    # Aggregates over a leader's 14,000 articles and events: the same until the archive changes.
+    context = archive_cached(
+        f"person:{person.pk}",
+        lambda: {
+            "coverage": Article.objects.for_people([person]).year_counts(),
+            "met": list(Person.objects.met_with(person)[:PERSON_LIST_SIZE]),
+        },
+    ) | {
         "person": person,
         "offices": person.offices.select_related("country").order_by("start"),
-        "coverage": Article.objects.for_people([person.slug]).year_counts(),
-        "met": Person.objects.met_with(person)[:PERSON_LIST_SIZE],
         "events": person.events.with_participants()
         .with_report_count()
         .newest_first()[:PERSON_LIST_SIZE],
-        "quotes": person.quotes.select_related("article").order_by(
-            F("article__published_date").desc(nulls_last=True), "-pk"
-        )[:HOME_LIST_SIZE],
-        "latest_articles": Article.objects.for_people([person.slug])
+        "quotes": person.quotes.select_related("article")
+        .defer("article__body", "article__raw_text")
+        .order_by(F("article__published_date").desc(nulls_last=True), "-pk")[:HOME_LIST_SIZE],
+        "latest_articles": Article.objects.for_people([person])
         .newest_first()
-        .select_related("source")[:HOME_LIST_SIZE],
+        .as_links()[:HOME_LIST_SIZE],
     }
     return render(request, "articles/person_detail.html", context)
 
@@ -216,7 +224,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(
         Event.objects.with_participants().prefetch_related("organizations"), pk=pk
     )
-    articles = event.articles.newest_first().select_related("source")
+    articles = event.articles.newest_first().as_links()
     return render(request, "articles/event_detail.html", {"event": event, "articles": articles})
 
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 SCREENSHOTS_DIR = Path(__file__).resolve().parent.parent / "var" / "screenshots"
@@ -48,3 +49,10 @@ def module_transaction(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test database brings the archive's
+    version back to a number another test may have cached different figures under."""
+    cache.clear()

@@ -186,6 +186,24 @@ def test_facets_count_the_current_results(client, data):
     assert {value.label for value in facets["kind"].values} == {"meeting", "phone call"}
 
 
+def test_facets_count_only_the_newest_results_of_a_large_set(client, data, monkeypatch):
+    monkeypatch.setattr("articles.filters.FACET_WINDOW", 4)
+    monkeypatch.setattr("articles.views.FACET_WINDOW", 4)
+    response = client.get(URL)
+    facets = {facet.param: facet for facet in response.context["facets"]}
+    newest = sorted(data.articles + [data.pipeline], key=lambda a: a.published_date)[-4:]
+    assert sum(value.count for value in facets["source"].values) == 4
+    years = {int(value.label): value.count for value in facets["year"].values}
+    assert sum(years.values()) == 4
+    assert set(years) == {article.published_date.year for article in newest}
+    assert "Counts of the newest 4 results." in response.content.decode()
+
+
+def test_facets_of_a_small_set_say_nothing_of_a_window(client, data):
+    response = client.get(URL, {"person": data.people[0].slug})
+    assert "Counts of the newest" not in response.content.decode()
+
+
 def test_a_single_valued_facet_keeps_its_other_values_visible(client, data):
     response = client.get(URL, {"place": data.astana.slug})
     facets = {facet.param: facet for facet in response.context["facets"]}

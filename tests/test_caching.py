@@ -1,0 +1,69 @@
+"""Whole-archive figures are cached until the archive changes, whoever changes it."""
+
+import datetime
+
+import pytest
+
+from articles.caching import archive_cached
+from articles.importer import pipeline
+from articles.importer.pipeline import import_paths
+from articles.models import Article
+from tests.factories import make_article, make_event, make_person
+from tests.importing import fake_extract, leaders, page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def home_figures(client) -> tuple[int, list]:
+    context = client.get("/").context
+    return context["article_count"], context["coverage"]
+
+
+def test_a_figure_is_computed_once_while_nothing_changes():
+    calls = []
+    assert archive_cached("answer", lambda: calls.append(1) or 42) == 42
+    assert archive_cached("answer", lambda: calls.append(1) or 42) == 42
+    assert calls == [1]
+
+
+def test_an_import_shows_on_the_home_page_at_once(client, tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "extract_page", fake_extract)
+    leaders()
+    make_article(title="Already there", published=datetime.date(2015, 1, 1))
+    assert home_figures(client) == (1, [{"year": 2015, "n": 1}])
+
+    (tmp_path / "new.txt").write_text(page_text("Fresh", published="2019-06-01"))
+    import_paths([tmp_path], workers=0)
+
+    assert home_figures(client) == (2, [{"year": 2015, "n": 1}, {"year": 2019, "n": 1}])
+
+
+def test_deleting_an_article_shows_at_once(client):
+    make_article(title="Kept", published=datetime.date(2015, 1, 1))
+    gone = make_article(title="Deleted", published=datetime.date(2016, 1, 1))
+    assert home_figures(client)[0] == 2
+    Article.objects.filter(pk=gone.pk).delete()
+    assert home_figures(client) == (1, [{"year": 2015, "n": 1}])
+
+
+def test_an_edit_shows_on_the_home_page_at_once(client):
+    article = make_article(title="Report", published=datetime.date(2015, 1, 1))
+    assert home_figures(client)[1] == [{"year": 2015, "n": 1}]
+    Article.objects.filter(pk=article.pk).update(published_date=datetime.date(2017, 5, 5))
+    assert home_figures(client)[1] == [{"year": 2017, "n": 1}]
+
+
+def test_a_persons_coverage_and_meetings_follow_new_articles(client):
+    leader, other = make_person(name="Cached Leader"), make_person(name="Other Leader")
+    make_article(title="First", published=datetime.date(2015, 1, 1), participants=[leader])
+    page = client.get(leader.get_absolute_url()).context
+    assert (page["coverage"], page["met"]) == ([{"year": 2015, "n": 1}], [])
+
+    article = make_article(
+        title="Second", published=datetime.date(2016, 1, 1), participants=[leader, other]
+    )
+    make_event(date=article.published_date, participants=[leader, other], articles=[article])
+
+    page = client.get(leader.get_absolute_url()).context
+    assert page["coverage"] == [{"year": 2015, "n": 1}, {"year": 2016, "n": 1}]
+    assert [(person.name, person.meetings) for person in page["met"]] == [("Other Leader", 1)]
