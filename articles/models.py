@@ -4,7 +4,7 @@ they report, with the knowledge base (aliases, offices) that extraction relies o
 import datetime
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -267,12 +267,9 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_date", "-id"]
-        # The order of ``newest_first()``: undated articles last, so a LIMIT walks the index.
-        indexes = [
-            models.Index(
-                F("published_date").desc(nulls_last=True), F("id").desc(), name="article_newest"
-            )
-        ]
+        # On PostgreSQL, migration 0005_indexes rebuilds this index in the order of
+        # ``newest_first()`` (undated last) so that a LIMIT walks it; SQLite needs no change.
+        indexes = [models.Index(fields=["-published_date", "-id"], name="article_newest")]
 
     def __str__(self):
         return self.title
@@ -385,10 +382,8 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
-        # The order of ``newest_first()`` (see migration 0007_event_indexes).
-        indexes = [
-            models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="event_newest")
-        ]
+        # PostgreSQL also has ``event_newest`` in the order of ``newest_first()``, created by
+        # migration 0007_event_indexes outside the model state (SQLite cannot build it).
 
     def __str__(self):
         when = self.date.isoformat() if self.date else "undated"

@@ -1,6 +1,7 @@
 """Whole-archive figures are cached until the archive changes, whoever changes it."""
 
 import datetime
+import importlib
 
 import pytest
 
@@ -67,3 +68,18 @@ def test_a_persons_coverage_and_meetings_follow_new_articles(client):
     page = client.get(leader.get_absolute_url()).context
     assert page["coverage"] == [{"year": 2015, "n": 1}, {"year": 2016, "n": 1}]
     assert [(person.name, person.meetings) for person in page["met"]] == [("Other Leader", 1)]
+
+
+@pytest.mark.django_db
+def test_every_archive_table_keeps_its_change_trigger_after_all_migrations():
+    """A later migration that rebuilds a table on SQLite drops its triggers with it."""
+    from django.db import connection
+
+    version_migration = importlib.import_module("articles.migrations.0008_archive_version")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute("SELECT tgrelid::regclass::text, tgname FROM pg_trigger")
+        triggered = {table for table, name in cursor.fetchall() if name.endswith("_changed")}
+    assert set(version_migration.TABLES) <= triggered

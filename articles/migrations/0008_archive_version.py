@@ -23,6 +23,15 @@ TABLES = [
 BUMP = "UPDATE articles_archiveversion SET version = version + 1"
 
 
+def sqlite_triggers(table: str) -> list[str]:
+    """The SQLite triggers that bump the version on ``table`` (a table rebuild drops them)."""
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {table}_{event.lower()}_changed AFTER {event} ON {table} "
+        f"BEGIN {BUMP}; END"
+        for event in ("INSERT", "UPDATE", "DELETE")
+    ]
+
+
 def create_triggers(apps, schema_editor):
     schema_editor.execute("INSERT INTO articles_archiveversion (version) VALUES (1)")
     if schema_editor.connection.vendor == "postgresql":
@@ -37,11 +46,8 @@ def create_triggers(apps, schema_editor):
             )
         return
     for table in TABLES:
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            schema_editor.execute(
-                f"CREATE TRIGGER {table}_{event.lower()}_changed AFTER {event} ON {table} "
-                f"BEGIN {BUMP}; END"
-            )
+        for statement in sqlite_triggers(table):
+            schema_editor.execute(statement)
 
 
 def drop_triggers(apps, schema_editor):

@@ -5,8 +5,9 @@ corrected them (``edited``); event reports the people they named (``participants
 Articles stored earlier keep a blank path: they are never taken for an older version of a
 file being imported, only recognised by their content (sha256).
 
-SQLite cannot add a NOT NULL column in place, so Django rebuilds ``articles_article`` here,
-and the rebuild drops the full-text triggers of 0004_search with the old table: they are
+SQLite cannot add a NOT NULL column in place, so Django rebuilds ``articles_article`` and
+``articles_eventreport`` here, and the rebuild drops the triggers on them with the old tables:
+the full-text triggers of 0004_search and the change triggers of 0008_archive_version. They are
 created again, and the index rebuilt, at the end (see the caveat in 0004_search).
 """
 
@@ -15,17 +16,28 @@ import importlib
 from django.db import migrations, models
 
 search_migration = importlib.import_module("articles.migrations.0004_search")
+version_migration = importlib.import_module("articles.migrations.0008_archive_version")
+REBUILT_TABLES = ["articles_article", "articles_eventreport"]
 
 
 def restore_search_triggers(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
-        for statement in [*search_migration.SQLITE_TRIGGERS, search_migration.SQLITE_REBUILD]:
+        version_triggers = [
+            statement
+            for table in REBUILT_TABLES
+            for statement in version_migration.sqlite_triggers(table)
+        ]
+        for statement in [
+            *search_migration.SQLITE_TRIGGERS,
+            search_migration.SQLITE_REBUILD,
+            *version_triggers,
+        ]:
             schema_editor.execute(statement, params=None)
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0004_search"),
+        ("articles", "0008_archive_version"),
     ]
 
     operations = [
