@@ -196,6 +196,19 @@ class ArticleFilter(django_filters.FilterSet):
     def filter_date_before(self, queryset, name, value):
         return queryset.published_between(before=value)
 
+    @classmethod
+    def for_export(cls, data):
+        """The filters of an export or feed: newest first unless relevance is asked for.
+
+        On PostgreSQL relevance ranks a window of the newest matches (``search.RESULT_WINDOW``),
+        as the page does; an export of a search should hold every match, so by default it
+        searches in date order, which has no window.
+        """
+        data = data.copy()
+        if not data.get("sort"):
+            data["sort"] = SortChoice.NEWEST
+        return cls(data)
+
     @property
     def sort(self) -> str:
         """The order asked for, or the default: relevance when searching, else newest."""

@@ -109,7 +109,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
 @answers_bad_query
 def export_csv(request: HttpRequest) -> HttpResponse:
     """The ``/articles/`` result set as CSV, streamed."""
-    filterset = validated(ArticleFilter(request.GET))
+    filterset = validated(ArticleFilter.for_export(request.GET))
     return exports.csv_response(filterset.qs, request)
 
 
@@ -117,7 +117,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @answers_bad_query
 def export_json(request: HttpRequest) -> HttpResponse:
     """The ``/articles/`` result set as a JSON array of export records, streamed."""
-    filterset = validated(ArticleFilter(request.GET))
+    filterset = validated(ArticleFilter.for_export(request.GET))
     return exports.json_response(filterset.qs, request)
 
 

@@ -187,3 +187,16 @@ def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrop
     assert row["bylines"] == "'@SUM(1+1)"
     [record] = json.loads(body(client.get("/articles/export.json", params)))
     assert record["title"] == '=HYPERLINK("http://evil.example","Summit")'
+
+
+def test_an_export_of_a_search_holds_every_match_not_the_ranked_window(client, monkeypatch):
+    from articles import search
+
+    for day in range(1, 4):
+        make_article(title=f"Windowtestword talks {day}", published=datetime.date(2020, 1, day))
+    # PostgreSQL ranks only the newest RESULT_WINDOW + 1 matches for relevance.
+    monkeypatch.setattr(search, "RESULT_WINDOW", 1)
+    params = {"q": "Windowtestword"}
+    rows = list(csv.DictReader(io.StringIO(body(client.get("/articles/export.csv", params)))))
+    assert [row["title"] for row in rows] == [f"Windowtestword talks {day}" for day in (3, 2, 1)]
+    assert len(json.loads(body(client.get("/articles/export.json", params)))) == 3
