@@ -31,26 +31,11 @@ FIELDS = (*SCALAR_FIELDS, *LIST_FIELDS, *EVENT_FIELDS, "quote_speakers")
 
 def record_of(extraction: Extraction) -> dict:
     """The fields of ``extraction`` a labelled page states, in the expected records' shape."""
-    return {
-        "title": extraction.title,
-        "published": extraction.published.isoformat() if extraction.published else None,
-        "language": extraction.language,
-        "source": extraction.source,
-        "bylines": list(extraction.bylines),
-        "people": [person.name for person in extraction.people],
-        "places": [place.name for place in extraction.places],
-        "organizations": [organization.name for organization in extraction.organizations],
-        "events": [
-            {
-                "kind": event.kind,
-                "date": event.date.isoformat() if event.date else None,
-                "place": event.place,
-                "participants": sorted(event.participants),
-            }
-            for event in extraction.events
-        ],
-        "quotes": [{"speaker": quote.speaker} for quote in extraction.quotes],
-    }
+    record = extraction.contract_fields()
+    for event in record["events"]:
+        event["participants"].sort()
+    record["quotes"] = [{"speaker": quote["speaker"]} for quote in record["quotes"]]
+    return record
 
 
 @dataclass(frozen=True)

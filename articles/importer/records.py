@@ -103,3 +103,26 @@ class Extraction:
     events: list[EventRecord] = field(default_factory=list)
     quotes: list[QuoteRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def contract_fields(self) -> dict:
+        """The extraction record's fields of DESIGN.md (``title`` … ``quotes``), JSON-ready."""
+        return {
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "source": self.source,
+            "bylines": list(self.bylines),
+            "people": [person.name for person in self.people],
+            "places": [place.name for place in self.places],
+            "organizations": [organization.name for organization in self.organizations],
+            "events": [
+                {
+                    "kind": event.kind,
+                    "date": event.date.isoformat() if event.date else None,
+                    "place": event.place,
+                    "participants": list(event.participants),
+                }
+                for event in self.events
+            ],
+            "quotes": [{"speaker": quote.speaker, "text": quote.text} for quote in self.quotes],
+        }

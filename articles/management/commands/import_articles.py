@@ -29,24 +29,7 @@ def json_record(record: FileResult) -> dict:
         "sha256": record.sha256,
         "status": "ok",
         "error": None,
-        "title": extraction.title,
-        "published": extraction.published.isoformat() if extraction.published else None,
-        "language": extraction.language,
-        "source": extraction.source,
-        "bylines": extraction.bylines,
-        "people": [person.name for person in extraction.people],
-        "places": [place.name for place in extraction.places],
-        "organizations": [organization.name for organization in extraction.organizations],
-        "events": [
-            {
-                "kind": event.kind,
-                "date": event.date.isoformat() if event.date else None,
-                "place": event.place,
-                "participants": event.participants,
-            }
-            for event in extraction.events
-        ],
-        "quotes": [{"speaker": quote.speaker, "text": quote.text} for quote in extraction.quotes],
+        **extraction.contract_fields(),
         # Beyond the contract: what the import did (what it would do, for a dry run).
         "outcome": record.status,
         "duplicate_of": record.duplicate_of,
