@@ -276,39 +276,32 @@ class ArticleQuerySet(models.QuerySet):
     # Facet counts: one GROUP BY each over the ids of the current result set. A mention is
     # unique per (article, thing), so counting mentions counts articles without DISTINCT.
 
+    def _mention_counts(self, mentions, thing: str, limit: int):
+        """``[{"slug", "name", "n"}]`` of ``thing`` over ``mentions`` of these articles."""
+        return list(
+            mentions.filter(article__in=self.values("pk"))
+            .values(slug=F(f"{thing}__slug"), name=F(f"{thing}__name"))
+            .annotate(n=Count("pk"))
+            .order_by("-n", "name")[:limit]
+        )
+
     def person_counts(self, limit: int = 10):
-        """``[{"slug", "name", "n"}]``: the people most named in these articles."""
+        """The people most named in these articles (authors aside)."""
         from articles.models import PersonMention
 
-        return list(
-            PersonMention.objects.filter(article__in=self.values("pk"))
-            .exclude(role=AUTHOR)
-            .values(slug=F("person__slug"), name=F("person__name"))
-            .annotate(n=Count("pk"))
-            .order_by("-n", "name")[:limit]
-        )
+        return self._mention_counts(PersonMention.objects.exclude(role=AUTHOR), "person", limit)
 
     def place_counts(self, limit: int = 10):
-        """``[{"slug", "name", "n"}]``: the places most named in these articles."""
+        """The places most named in these articles."""
         from articles.models import PlaceMention
 
-        return list(
-            PlaceMention.objects.filter(article__in=self.values("pk"))
-            .values(slug=F("place__slug"), name=F("place__name"))
-            .annotate(n=Count("pk"))
-            .order_by("-n", "name")[:limit]
-        )
+        return self._mention_counts(PlaceMention.objects.all(), "place", limit)
 
     def organization_counts(self, limit: int = 10):
-        """``[{"slug", "name", "n"}]``: the organizations most named in these articles."""
+        """The organizations most named in these articles."""
         from articles.models import OrganizationMention
 
-        return list(
-            OrganizationMention.objects.filter(article__in=self.values("pk"))
-            .values(slug=F("organization__slug"), name=F("organization__name"))
-            .annotate(n=Count("pk"))
-            .order_by("-n", "name")[:limit]
-        )
+        return self._mention_counts(OrganizationMention.objects.all(), "organization", limit)
 
     def source_counts(self, limit: int = 10):
         """``[{"slug", "name", "n"}]``: the outlets that published most of these articles."""
