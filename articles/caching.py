@@ -3,27 +3,63 @@
 Counting every article or event costs tens of milliseconds at 100,000 articles, and the
 home page's counts and coverage are the same for every visitor. They are cached in Django's
 cache (local memory by default) under the archive's version, which database triggers raise
-on every write to the articles and what they link (migration 0008_archive_version): an
-import, ``reextract`` or an admin edit, from any process, is visible on the next request,
-at the cost of one one-row query.
+on every change to the articles and what they link (migrations 0008_archive_version and
+0010): an import, ``reextract`` or an admin edit, from any process, is visible on the next
+request, at the cost of one one-row query.
+
+PostgreSQL raises the version once per transaction, so a transaction that has changed the
+archive already holds its new version while it goes on changing it: what it computes is
+never cached, or the figures of a half-done transaction would be kept under its final version.
 """
 
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import BooleanField, CharField, Func, Value
 
 from articles.models import ArchiveVersion
 
 T = TypeVar("T")
 
 
-def archive_cached(name: str, compute: Callable[[], T]) -> T:
-    """``compute()``, or its result cached for the current version of the archive.
+def _changed_in_this_transaction():
+    """True where this transaction has raised the version (the triggers' mark, PostgreSQL)."""
+    setting = Func(
+        Value("articles.archive_changed"),
+        Value(True),
+        function="current_setting",
+        output_field=CharField(),
+    )
+    return Func(
+        setting,
+        Value("yes"),
+        template="%(expressions)s",
+        arg_joiner=" = ",
+        output_field=BooleanField(),
+    )
 
-    Without a version row (a database flushed by tests) nothing is cached.
-    """
-    version = ArchiveVersion.objects.values_list("version", flat=True).first()
+
+def current_version() -> int | None:
+    """The archive's version, or None where figures must not be cached: no version row (a
+    database flushed by tests), or a transaction that has changed the archive."""
+    versions = ArchiveVersion.objects.all()
+    if connection.vendor != "postgresql":
+        return versions.values_list("version", flat=True).first()
+    row = (
+        versions.annotate(changed=_changed_in_this_transaction())
+        .values_list("version", "changed")
+        .first()
+    )
+    if row is None or row[1]:
+        return None
+    return row[0]
+
+
+def archive_cached(name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, or its result cached for the current version of the archive."""
+    version = current_version()
     if version is None:
         return compute()
     return cache.get_or_set(f"archive:{version}:{name}", compute, timeout=None)

@@ -51,6 +51,23 @@ def module_transaction(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="module")
+def reseeded_after_flush(django_db_setup, django_db_blocker):
+    """Put back what the migrations seeded once the module's transactional tests are done.
+
+    The flush after each such test empties every table: the knowledge base, and the archive's
+    version row without which nothing is cached. Tests that run later expect both
+    (serialized_rollback would restore them before every test, at seconds each).
+    """
+    from articles.knowledge import load_knowledge_base, read_knowledge_base
+    from articles.models import ArchiveVersion
+
+    yield
+    with django_db_blocker.unblock():
+        load_knowledge_base(read_knowledge_base())
+        ArchiveVersion.objects.get_or_create(defaults={"version": 1})
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: a rolled-back test database brings the archive's

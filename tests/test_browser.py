@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from articles.knowledge import load_knowledge_base, read_knowledge_base
 from tests.conftest import SCREENSHOTS_DIR
 from tests.factories import make_article, make_event, make_person, make_place, make_source
 
@@ -37,6 +36,7 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
     # A live server needs committed data, so each test ends with a flush.
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reseeded_after_flush"),
 ]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -51,18 +51,6 @@ def orm_beside_the_event_loop():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield
-
-
-@pytest.fixture(scope="module", autouse=True)
-def reseeded_knowledge_base(django_db_setup, django_db_blocker):
-    """Put the seeded knowledge base back once the module is done.
-
-    The flush after each test empties every table, the migration's seed too; tests that run
-    later expect it (serialized_rollback would restore it before every test, at seconds each).
-    """
-    yield
-    with django_db_blocker.unblock():
-        load_knowledge_base(read_knowledge_base())
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,19 @@ import datetime
 import importlib
 
 import pytest
+from django.db import connection, transaction
 
 from articles.caching import archive_cached
 from articles.importer import pipeline
 from articles.importer.pipeline import import_paths
-from articles.models import Article
+from articles.models import ArchiveVersion, Article
 from tests.factories import make_article, make_event, make_person
 from tests.importing import fake_extract, leaders, page_text
 
 pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL raises the version per transaction"
+)
 
 
 def home_figures(client) -> tuple[int, list]:
@@ -83,3 +87,55 @@ def test_every_archive_table_keeps_its_change_trigger_after_all_migrations():
             cursor.execute("SELECT tgrelid::regclass::text, tgname FROM pg_trigger")
         triggered = {table for table, name in cursor.fetchall() if name.endswith("_changed")}
     assert set(version_migration.TABLES) <= triggered
+
+
+def archive_version() -> int:
+    return ArchiveVersion.objects.get().version
+
+
+@postgres_only
+def test_one_transaction_raises_the_version_once_however_many_statements():
+    """Per statement, an import batch left hundreds of dead versions of the one row."""
+    before = archive_version()
+    for number in range(3):
+        make_article(title=f"Batch {number}")
+    Article.objects.update(title="Renamed")
+    assert archive_version() == before + 1
+
+
+@postgres_only
+def test_a_rolled_back_savepoint_takes_its_raise_with_it():
+    before = archive_version()
+    with transaction.atomic():
+        make_article(title="Undone")
+        transaction.set_rollback(True)
+    assert archive_version() == before
+    make_article(title="Kept")
+    assert archive_version() == before + 1
+
+
+@postgres_only
+def test_a_transaction_that_changed_the_archive_caches_nothing():
+    """Its figures would be kept under its final version while it goes on changing things."""
+    make_article(title="Half done")
+    calls = []
+    assert archive_cached("answer", lambda: calls.append(1) or 42) == 42
+    assert archive_cached("answer", lambda: calls.append(1) or 42) == 42
+    assert calls == [1, 1]
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reseeded_after_flush")
+def test_each_committed_change_shows_on_the_next_request(client):
+    """Real commits, as an import batch or an admin save makes them, with a warm cache."""
+    ArchiveVersion.objects.get_or_create(defaults={"version": 1})
+    with transaction.atomic():
+        make_article(title="First", published=datetime.date(2015, 1, 1))
+    assert home_figures(client) == (1, [{"year": 2015, "n": 1}])
+    before = archive_version()
+    with transaction.atomic():
+        make_article(title="Second", published=datetime.date(2016, 1, 1))
+        make_article(title="Third", published=datetime.date(2016, 2, 1))
+    assert archive_version() == before + 1
+    assert home_figures(client) == (3, [{"year": 2015, "n": 1}, {"year": 2016, "n": 2}])

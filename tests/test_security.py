@@ -226,6 +226,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}")
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reseeded_after_flush")
 def test_the_admin_runs_in_a_browser_without_policy_violations(live_server, django_user_model):
     """Chromium enforces the policy; any blocked script or style is a console error."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
