@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.db import connection
 
 from articles.importer import linking, pipeline, saving
 from articles.importer.pipeline import import_paths
@@ -346,3 +347,27 @@ def test_a_page_another_import_stored_meanwhile_is_retried_and_unchanged(
     assert len(calls) == 2
     assert result.summary() == "imported 0, updated 0, unchanged 1, failed 0"
     assert Article.objects.count() == 1
+
+
+def table_rows_planned(table: str) -> float:
+    """What the planner believes ``table`` holds (``pg_class.reltuples``, set by ANALYZE)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+def test_a_large_import_leaves_the_planner_statistics_current(tmp_path, people, monkeypatch):
+    """Search plans its relevance window from them, and autovacuum may be off or late."""
+    monkeypatch.setattr(pipeline, "ANALYZE_AFTER", 5)
+    for n in range(4):
+        write(tmp_path, f"{n:03}.txt", meeting_page(n))
+    import_paths([tmp_path], workers=0)
+    assert table_rows_planned("articles_article") != Article.objects.count()
+
+    for n in range(4, 10):
+        write(tmp_path, f"{n:03}.txt", meeting_page(n))
+    import_paths([tmp_path], workers=0)
+
+    assert table_rows_planned("articles_article") == Article.objects.count() == 10
+    assert table_rows_planned("articles_personmention") == PersonMention.objects.count()
