@@ -8,12 +8,14 @@ only validate and dispatch. ``ArticleFilter.facets()`` counts the current result
 
 import datetime
 import functools
+import hashlib
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
 
 from articles import search
+from articles.caching import archive_cached
 from articles.models import Article, Event, Organization, Person, Place, Source
 
 ISO_DATE = ["%Y-%m-%d"]
@@ -21,6 +23,8 @@ MAX_QUERY_LENGTH = 500
 FACET_SIZE = 10
 # Facets count at most this many of the newest results (a search: of its relevance window).
 FACET_WINDOW = search.RESULT_WINDOW
+SLUG_FILTERS = ("place", "organization", "source")
+DATE_FILTERS = ("date_after", "date_before")
 
 
 class InvalidQuery(Exception):
@@ -261,20 +265,46 @@ class ArticleFilter(django_filters.FilterSet):
             chips.append(Chip(f"Until {data['date_before'].isoformat()}", "date_before"))
         return chips
 
+    def cache_key(self) -> str:
+        """The filters in force, as a short key: equal for requests that differ only in
+        their page or sort, which change neither the facets nor the count."""
+        data = self.form.cleaned_data
+        values = [
+            search.clean_query(data.get("q") or ""),
+            sorted(person.slug for person in data.get("person") or ()),
+            *(data[name].slug if data.get(name) else "" for name in SLUG_FILTERS),
+            data.get("kind") or "",
+            *(data[name].isoformat() if data.get(name) else "" for name in DATE_FILTERS),
+        ]
+        return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
+
     def facets(self) -> list[Facet]:
+        """Counts for the current results, cached until the archive changes (paging through
+        results, or anyone asking the same, counts nothing again)."""
+        return archive_cached(f"facets:{self.cache_key()}", self.count_facets)
+
+    def count_facets(self) -> list[Facet]:
         """Counts for the current results, one aggregate query per facet.
 
         A single-valued facet is counted with its own filter removed, so the other values
         stay visible and a click switches between them. People are counted *with* the people
         filter: it is repeatable and all must match, so a click narrows further. Only the
         newest ``FACET_WINDOW`` results are counted, so a facet costs the same over ten
-        articles or 100,000.
+        articles or 100,000; the window is looked for once per filter left out, and only
+        for a filter in force (none, for a search alone).
         """
         data = self.form.cleaned_data
         chosen_people = {person.slug for person in data.get("person") or ()}
+        windows: dict[tuple[str, ...], list[int]] = {}
+
+        articles = self.queryset.model.objects
 
         def without(*names):
-            return self.narrowed(self.queryset.all(), skip=names).newest(FACET_WINDOW)
+            in_force = tuple(name for name in names if data.get(name))
+            if in_force not in windows:
+                narrowed = self.narrowed(self.queryset.all(), skip=in_force)
+                windows[in_force] = narrowed.newest_ids(FACET_WINDOW)
+            return windows[in_force]
 
         def named(rows, param):
             chosen = data.get(param)
@@ -292,18 +322,27 @@ class ArticleFilter(django_filters.FilterSet):
                 "person",
                 [
                     FacetValue(row["slug"], row["name"], row["n"], row["slug"] in chosen_people)
-                    for row in without().person_counts(FACET_SIZE)
+                    for row in articles.person_counts(without(), FACET_SIZE)
                 ],
                 repeatable=True,
             ),
-            Facet("Places", "place", named(without("place").place_counts(FACET_SIZE), "place")),
+            Facet(
+                "Places",
+                "place",
+                named(articles.place_counts(without("place"), FACET_SIZE), "place"),
+            ),
             Facet(
                 "Organizations",
                 "organization",
-                named(without("organization").organization_counts(FACET_SIZE), "organization"),
+                named(
+                    articles.organization_counts(without("organization"), FACET_SIZE),
+                    "organization",
+                ),
             ),
             Facet(
-                "Sources", "source", named(without("source").source_counts(FACET_SIZE), "source")
+                "Sources",
+                "source",
+                named(articles.source_counts(without("source"), FACET_SIZE), "source"),
             ),
             Facet(
                 "Event kinds",
@@ -315,7 +354,7 @@ class ArticleFilter(django_filters.FilterSet):
                         row["n"],
                         row["kind"] == data.get("kind"),
                     )
-                    for row in without("kind").kind_counts(FACET_SIZE)
+                    for row in articles.kind_counts(without("kind"), FACET_SIZE)
                 ],
             ),
             Facet(
@@ -323,7 +362,9 @@ class ArticleFilter(django_filters.FilterSet):
                 "year",
                 [
                     _year_value(row["year"], row["n"], after, before)
-                    for row in reversed(without("date_after", "date_before").year_counts())
+                    for row in reversed(
+                        articles.among(without("date_after", "date_before")).year_counts()
+                    )
                 ][:FACET_SIZE],
             ),
         ]

@@ -1,14 +1,57 @@
 """Reads of the archive, as QuerySet methods, so views and commands never build queries."""
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable
 
-from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db import connections, models
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    Expression,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
 from django.db.models.functions import Coalesce, ExtractYear, TruncDay, TruncMonth
 
 # Journalists are linked to articles as authors: they wrote the report, they are not in it.
 AUTHOR = "author"
+
+
+class _AmongIds(Expression):
+    """``field = ANY(ids)`` with the ids as one text parameter (PostgreSQL).
+
+    A thousand-item ``IN`` list, or an array adapted item by item by Django and psycopg, costs
+    more time to build than PostgreSQL takes to run the query (25 ms a search page).
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, field: str, ids: Iterable[int]):
+        super().__init__()
+        self.column = F(field)
+        self.ids = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, exprs):
+        (self.column,) = exprs
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.column)
+        return f"{sql} = ANY(%s::bigint[])", [*params, self.ids]
+
+
+def among_ids(field: str, ids: Iterable[int], *, using: str = "default"):
+    """A filter: ``field`` (an id) is one of ``ids``, cheap to build for thousands of ids."""
+    if connections[using].vendor == "postgresql":
+        return _AmongIds(field, ids)
+    return Q(**{f"{field}__in": list(ids)})
 
 
 class OfficeQuerySet(models.QuerySet):
@@ -264,64 +307,86 @@ class ArticleQuerySet(models.QuerySet):
             .distinct()
         )
 
-    def newest(self, size: int):
-        """The newest ``size`` of these articles, without their order or annotations.
+    def newest_ids(self, size: int) -> list[int]:
+        """The ids of the newest ``size`` of these articles.
 
         Facets count these rather than every result: a GROUP BY over 100,000 articles costs
-        100 ms or more per facet, one over a thousand ids a few milliseconds.
+        100 ms or more per facet, one over a thousand ids a few milliseconds. Taken once and
+        passed on (:meth:`among`), the window is not looked for again by every facet.
         """
-        newest_ids = self.newest_first().values("pk")[:size]
-        return self.model.objects.filter(pk__in=Subquery(newest_ids))
+        return list(self.newest_first().values_list("pk", flat=True)[:size])
 
-    # Facet counts: one GROUP BY each over the ids of the current result set. A mention is
+    def among(self, ids: Iterable[int]):
+        """These articles whose id is one of ``ids``."""
+        return self.filter(among_ids("pk", ids, using=self.db))
+
+    # Facet counts over a window of ids (:meth:`newest_ids`), one GROUP BY each on the link
+    # table itself: joined to the articles first, PostgreSQL plans far worse. A mention is
     # unique per (article, thing), so counting mentions counts articles without DISTINCT.
 
-    def _mention_counts(self, mentions, thing: str, limit: int):
-        """``[{"slug", "name", "n"}]`` of ``thing`` over ``mentions`` of these articles."""
+    def _mention_counts(self, mentions, thing: str, ids: list[int], limit: int):
+        """``[{"slug", "name", "n"}]`` of ``thing`` over ``mentions`` of the articles ``ids``."""
         return list(
-            mentions.filter(article__in=self.values("pk"))
+            mentions.filter(among_ids("article_id", ids, using=self.db))
             .values(slug=F(f"{thing}__slug"), name=F(f"{thing}__name"))
             .annotate(n=Count("pk"))
             .order_by("-n", "name")[:limit]
         )
 
-    def person_counts(self, limit: int = 10):
-        """The people most named in these articles (authors aside)."""
+    def person_counts(self, ids: list[int], limit: int = 10):
+        """The people most named in the articles ``ids`` (authors aside)."""
         from articles.models import PersonMention
 
-        return self._mention_counts(PersonMention.objects.exclude(role=AUTHOR), "person", limit)
+        mentions = PersonMention.objects.using(self.db).exclude(role=AUTHOR)
+        return self._mention_counts(mentions, "person", ids, limit)
 
-    def place_counts(self, limit: int = 10):
-        """The places most named in these articles."""
+    def place_counts(self, ids: list[int], limit: int = 10):
+        """The places most named in the articles ``ids``."""
         from articles.models import PlaceMention
 
-        return self._mention_counts(PlaceMention.objects.all(), "place", limit)
+        return self._mention_counts(PlaceMention.objects.using(self.db), "place", ids, limit)
 
-    def organization_counts(self, limit: int = 10):
-        """The organizations most named in these articles."""
+    def organization_counts(self, ids: list[int], limit: int = 10):
+        """The organizations most named in the articles ``ids``."""
         from articles.models import OrganizationMention
 
-        return self._mention_counts(OrganizationMention.objects.all(), "organization", limit)
+        mentions = OrganizationMention.objects.using(self.db)
+        return self._mention_counts(mentions, "organization", ids, limit)
 
-    def source_counts(self, limit: int = 10):
-        """``[{"slug", "name", "n"}]``: the outlets that published most of these articles."""
+    def source_counts(self, ids: list[int], limit: int = 10):
+        """``[{"slug", "name", "n"}]``: the outlets that published most of the articles ``ids``."""
         return list(
-            self.filter(source__isnull=False)
+            self.among(ids)
+            .filter(source__isnull=False)
             .values(slug=F("source__slug"), name=F("source__name"))
             .annotate(n=Count("pk"))
             .order_by("-n", "name")[:limit]
         )
 
-    def kind_counts(self, limit: int = 10):
-        """``[{"kind", "n"}]``: event kinds reported, counted in articles."""
-        from articles.models import EventReport
+    def kind_counts(self, ids: list[int], limit: int = 10):
+        """``[{"kind", "n"}]``: event kinds reported in the articles ``ids``, counted in articles.
 
-        return list(
-            EventReport.objects.filter(article__in=self.values("pk"))
-            .values(kind=F("event__kind"))
-            .annotate(n=Count("article", distinct=True))
-            .order_by("-n", "kind")[:limit]
+        In two steps, the reports then their events' kinds: joined in one query, PostgreSQL
+        hashes all 130,000 events of a 100,000-article archive to find a thousand (20 ms).
+        """
+        from articles.models import Event, EventReport
+
+        reports = list(
+            EventReport.objects.using(self.db)
+            .filter(among_ids("article_id", ids, using=self.db))
+            .order_by()
+            .values_list("event_id", "article_id")
         )
+        kinds = dict(
+            Event.objects.using(self.db)
+            .filter(among_ids("pk", {event for event, _ in reports}, using=self.db))
+            .values_list("pk", "kind")
+        )
+        counts = Counter(
+            kind for kind, _ in {(kinds[event], article) for event, article in reports}
+        )
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [{"kind": kind, "n": n} for kind, n in ordered[:limit]]
 
     def year_counts(self):
         """``[{"year", "n"}]`` in chronological order; undated articles left out."""

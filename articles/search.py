@@ -20,6 +20,7 @@ The rest of the project calls ``Article.objects.search(q)`` and the functions be
 """
 
 import difflib
+import hashlib
 import html
 import re
 import unicodedata
@@ -27,7 +28,6 @@ from dataclasses import dataclass, field
 from functools import reduce
 from itertools import pairwise
 
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -37,7 +37,6 @@ from django.contrib.postgres.search import (
 )
 from django.db import connections, transaction
 from django.db.models import (
-    BigIntegerField,
     BooleanField,
     DateField,
     Expression,
@@ -52,7 +51,9 @@ from django.db.models.functions import Left
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from articles.caching import archive_cached
 from articles.models import Article, Person, PersonAlias
+from articles.querysets import among_ids
 
 # Longer queries are cut here: nobody types more, and it bounds the work a request can ask for.
 MAX_QUERY_LENGTH = 500
@@ -294,16 +295,13 @@ class _PostgresBackend:
         # is short: compiling the window's tiers only to make a key cost 5 ms a search.
         key = ("window", self.db, str(articles.query))
         if key not in parsed.memo:
-            parsed.memo[key] = self.window_ids(articles, parsed, tsquery)
-        # One array parameter: a thousand-item IN list costs Django and psycopg more time
-        # to build than PostgreSQL takes to run the query.
-        in_window = Func(
-            F("pk"),
-            Value(parsed.memo[key], output_field=ArrayField(BigIntegerField())),
-            arg_joiner=" = ANY(",
-            template="(%(expressions)s))",
-            output_field=BooleanField(),
-        )
+            # And it is the same for every page of these results until the archive changes.
+            searched = f"{self.db}:{parsed.text}:{_person_names(parsed)}:{key[2]}"
+            parsed.memo[key] = archive_cached(
+                "window:" + hashlib.sha256(searched.encode()).hexdigest(),
+                lambda: self.window_ids(articles, parsed, tsquery),
+            )
+        in_window = among_ids("pk", parsed.memo[key], using=self.db)
         rank = SearchRank(_VectorColumn(), tsquery)
         return articles.filter(in_window).annotate(search_rank=rank)
 

@@ -10,8 +10,9 @@ Migrates the database, and when it holds fewer articles than asked, bulk-loads p
 straight into the table: the importer's extraction is not what is measured here. Then it
 requests each query through Django's test Client — the whole view: search, count, one page,
 snippets, facets, template, no network — and prints p50/p95 in milliseconds of the request
-and of the part spent waiting for the database; then the same for the search API alone
-(search, count, first page, snippets), the part ``articles/search.py`` owns.
+and of the part spent waiting for the database, cold (the cache emptied) and warm (the same
+request again); then the same for the search API alone (search, count, first page,
+snippets), the part ``articles/search.py`` owns, cold.
 """
 
 import argparse
@@ -114,6 +115,10 @@ class DatabaseTimer:
 
 
 def measure(runs: int) -> None:
+    """Each query twice a round: cold (the cache emptied first, as for a query nobody asked
+    since the archive last changed), then warm (the same URL again: its facets, count and
+    relevance window are cached, as for the next page or the next reader)."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
 
@@ -122,43 +127,54 @@ def measure(runs: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE articles_article")
     client = Client()
-    timings = {index: [] for index in range(len(QUERIES))}
-    database = {index: [] for index in range(len(QUERIES))}
+    timings = {(index, state): [] for index in range(len(QUERIES)) for state in ("cold", "warm")}
+    database = {key: [] for key in timings}
     counts = {}
     # Round-robin over the queries, so that a burst of load from elsewhere on the machine
     # spreads over all of them instead of spoiling one.
     for run in range(runs + 3):
         for index, params in enumerate(QUERIES):
-            timer = DatabaseTimer()
-            started = time.perf_counter()
-            with connection.execute_wrapper(timer):
-                response = client.get("/articles/", params)
-            elapsed = time.perf_counter() - started
-            assert response.status_code == 200, response.status_code
-            if run >= 3:  # the first rounds warm the caches
-                timings[index].append(elapsed * 1000)
-                database[index].append(timer.seconds * 1000)
+            cache.clear()
+            for state in ("cold", "warm"):
+                timer = DatabaseTimer()
+                started = time.perf_counter()
+                with connection.execute_wrapper(timer):
+                    response = client.get("/articles/", params)
+                elapsed = time.perf_counter() - started
+                assert response.status_code == 200, response.status_code
+                if run >= 3:  # the first rounds warm PostgreSQL's and the OS's caches
+                    timings[index, state].append(elapsed * 1000)
+                    database[index, state].append(timer.seconds * 1000)
             counts[index] = (
                 re.search(r'class="result-count"[^>]*>([^<]*)', response.text).group(1).strip()
             )
-    print(f"{'query':48} {'p50 ms':>7} {'p95 ms':>7} {'db p50':>7} {'db p95':>7}  results")
+    print(f"{'':48} {'cold (nothing cached)':>31}  {'warm (same URL again)':>31}")
+    print(
+        f"{'query':48} {'p50 ms':>7} {'p95 ms':>7} {'db p50':>7} {'db p95':>7}"
+        f"  {'p50 ms':>7} {'p95 ms':>7} {'db p50':>7} {'db p95':>7}  results"
+    )
     for index, params in enumerate(QUERIES):
         label = params["q"] + (f" sort={params['sort']}" if "sort" in params else "")
-        print(
-            f"{label:48} {statistics.median(timings[index]):7.1f} {p95(timings[index]):7.1f}"
-            f" {statistics.median(database[index]):7.1f} {p95(database[index]):7.1f}"
-            f"  {counts[index]}"
+        figures = "  ".join(
+            f"{statistics.median(timings[index, state]):7.1f} {p95(timings[index, state]):7.1f}"
+            f" {statistics.median(database[index, state]):7.1f}"
+            f" {p95(database[index, state]):7.1f}"
+            for state in ("cold", "warm")
         )
+        print(f"{label:48} {figures}  {counts[index]}")
 
 
 def measure_search_only(runs: int) -> None:
     """The part ``articles.search`` owns: search, count, the first page, its snippets."""
+    from django.core.cache import cache
+
     from articles import search
     from articles.models import Article
 
     timings = {index: [] for index in range(len(QUERIES))}
     for run in range(runs + 3):
         for index, params in enumerate(QUERIES):
+            cache.clear()
             started = time.perf_counter()
             query = search.parse_query(params["q"])
             articles = Article.objects.all()
