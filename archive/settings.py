@@ -127,6 +127,20 @@ AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 TRUSTED_PROXY_COUNT = parse_count("TRUSTED_PROXY_COUNT", os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "articles.security.client_ip"
 
+# Figures, facets and whole public pages are cached under the archive's version, which
+# database triggers raise on every change (articles.caching): nothing is ever stale, so
+# nothing needs a timeout. Local memory per process by default; PAGE_CACHE=0 turns the
+# whole-page layer off (the benchmark's cold run).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {
+            "MAX_ENTRIES": parse_count("CACHE_ENTRIES", os.environ.get("CACHE_ENTRIES", "3000"))
+        },
+    }
+}
+PAGE_CACHE = parse_bool("PAGE_CACHE", os.environ.get("PAGE_CACHE", "1"))
+
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"
 

@@ -10,14 +10,21 @@ request, at the cost of one one-row query.
 PostgreSQL raises the version once per transaction, so a transaction that has changed the
 archive already holds its new version while it goes on changing it: what it computes is
 never cached, or the figures of a half-done transaction would be kept under its final version.
+
+``cached_page`` does the same for whole public pages: they show the archive and nothing of
+the visitor, so the same URL gives the same page to everyone until the archive changes.
 """
 
+import functools
+import hashlib
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, CharField, Func, Value
+from django.http import HttpRequest, HttpResponse
 
 from articles.models import ArchiveVersion
 
@@ -63,3 +70,32 @@ def archive_cached(name: str, compute: Callable[[], T]) -> T:
     if version is None:
         return compute()
     return cache.get_or_set(f"archive:{version}:{name}", compute, timeout=None)
+
+
+def cached_page(view):
+    """Serve a successful GET of ``view`` from the cache while the archive is unchanged.
+
+    Keyed on the whole URL (scheme, host, path and query: pages link to themselves) under
+    the archive's version. Only plain 200 pages are kept, never a response that sets a
+    cookie or streams; other methods, errors and ``PAGE_CACHE=0`` pass straight through.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        version = current_version() if settings.PAGE_CACHE and request.method == "GET" else None
+        if version is None:
+            return view(request, *args, **kwargs)
+        url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"archive:{version}:page:{url}"
+        kept = cache.get(key)
+        if kept is not None:
+            content, content_type = kept
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if getattr(response, "is_rendered", True) is False:
+            response.render()  # a class-based view's TemplateResponse
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            cache.set(key, (response.content, response["Content-Type"]), timeout=None)
+        return response
+
+    return wrapper

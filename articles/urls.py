@@ -1,9 +1,11 @@
-"""The archive's public pages (see DESIGN.md's contract)."""
+"""The archive's public pages (see DESIGN.md's contract); HTML pages are served from the
+cache while the archive is unchanged (``articles.caching.cached_page``)."""
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 
 from articles import views
+from articles.caching import cached_page
 from articles.feeds import ArticleFeed
 from articles.sitemaps import SITEMAPS
 
@@ -21,16 +23,20 @@ urlpatterns = [
     path("people/<str:slug>/", views.person_detail, name="person_detail"),
     path("events/", views.event_list, name="event_list"),
     path("events/<int:pk>/", views.event_detail, name="event_detail"),
-    path("dates/", views.ArticleArchiveIndex.as_view(), name="date_index"),
-    re_path(r"^dates/(?P<year>[0-9]{4})/$", views.ArticleYearArchive.as_view(), name="date_year"),
+    path("dates/", cached_page(views.ArticleArchiveIndex.as_view()), name="date_index"),
+    re_path(
+        r"^dates/(?P<year>[0-9]{4})/$",
+        cached_page(views.ArticleYearArchive.as_view()),
+        name="date_year",
+    ),
     re_path(
         r"^dates/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$",
-        views.ArticleMonthArchive.as_view(),
+        cached_page(views.ArticleMonthArchive.as_view()),
         name="date_month",
     ),
     re_path(
         r"^dates/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/$",
-        views.ArticleDayArchive.as_view(),
+        cached_page(views.ArticleDayArchive.as_view()),
         name="date_day",
     ),
     path(

@@ -17,7 +17,7 @@ from django.views.generic.dates import (
 )
 
 from articles import exports, search
-from articles.caching import archive_cached
+from articles.caching import archive_cached, cached_page
 from articles.filters import FACET_WINDOW, ArticleFilter, EventFilter, InvalidQuery, validated
 from articles.models import Article, Event, MentionRole, Person
 
@@ -77,6 +77,7 @@ def page_of(
 
 
 @require_safe
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     """The overview: counts, latest articles, most-covered leaders, coverage by year."""
     context = archive_cached(
@@ -95,6 +96,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 @answers_bad_query
 def article_list(request: HttpRequest) -> HttpResponse:
     """List, search and filters in one page, with facet counts and chips."""
@@ -153,6 +155,7 @@ def _name_links(mentions) -> dict[str, str]:
 
 
 @require_safe
+@cached_page
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     """One article; a slug that is not the title's redirects to the canonical URL."""
     show_raw = request.GET.get("raw") == "1"
@@ -189,6 +192,7 @@ class PersonListForm(forms.Form):
 
 
 @require_safe
+@cached_page
 @answers_bad_query
 def person_list(request: HttpRequest) -> HttpResponse:
     """People, leaders first unless ``?sort=coverage`` or ``?sort=name``."""
@@ -203,6 +207,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A person's offices, coverage over time, whom they met, events and quotes."""
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
@@ -230,6 +235,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 @answers_bad_query
 def event_list(request: HttpRequest) -> HttpResponse:
     """Events, newest first, filtered by kind, person, place and date."""
@@ -240,6 +246,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One event: participants, place, date to its precision, every report."""
     event = get_object_or_404(

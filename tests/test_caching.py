@@ -5,6 +5,7 @@ import importlib
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from articles.caching import archive_cached
 from articles.importer import pipeline
@@ -139,3 +140,68 @@ def test_each_committed_change_shows_on_the_next_request(client):
         make_article(title="Third", published=datetime.date(2016, 2, 1))
     assert archive_version() == before + 1
     assert home_figures(client) == (3, [{"year": 2015, "n": 1}, {"year": 2016, "n": 2}])
+
+
+@pytest.fixture
+def as_another_transaction():
+    """Forget this transaction's change mark, as a request after the commit would see it
+    (PostgreSQL; see ``tests.test_pages_articles.as_another_transaction``)."""
+
+    def forget_the_mark():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('articles.archive_changed', '', true)")
+
+    forget_the_mark()
+    return forget_the_mark
+
+
+def test_a_page_asked_again_is_served_from_the_cache(client, as_another_transaction):
+    leader = make_person(name="Paged Leader")
+    make_article(title="Cached report", participants=[leader])
+    as_another_transaction()
+    first = client.get("/articles/", {"person": leader.slug})
+    with CaptureQueriesContext(connection) as again:
+        second = client.get("/articles/", {"person": leader.slug})
+    assert len(again.captured_queries) == 1  # the archive's version
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second.status_code == 200
+
+
+def test_a_cached_page_changes_with_the_archive(client, as_another_transaction):
+    leader = make_person(name="Paged Leader")
+    make_article(title="First report", participants=[leader])
+    as_another_transaction()
+    assert "Second report" not in client.get(leader.get_absolute_url()).content.decode()
+    make_article(title="Second report", participants=[leader])
+    as_another_transaction()
+    assert "Second report" in client.get(leader.get_absolute_url()).content.decode()
+
+
+def test_each_url_is_its_own_page(client, as_another_transaction):
+    for number in range(30):
+        make_article(title=f"Report {number:02d}", published=datetime.date(2015, 1, 1 + number))
+    as_another_transaction()
+    first = client.get("/articles/")
+    assert client.get("/articles/", {"page": "2"}).content != first.content
+    assert client.get("/articles/", HTTP_HOST="127.0.0.1").content != first.content
+
+
+def test_errors_are_not_cached(client, as_another_transaction):
+    make_article(title="Report")
+    as_another_transaction()
+    assert client.get("/articles/", {"page": "9"}).status_code == 400
+    with CaptureQueriesContext(connection) as again:
+        assert client.get("/articles/", {"page": "9"}).status_code == 400
+    assert len(again.captured_queries) > 1
+
+
+def test_the_page_cache_can_be_turned_off(client, settings, as_another_transaction):
+    settings.PAGE_CACHE = False
+    make_article(title="Uncached report")
+    as_another_transaction()
+    client.get("/articles/")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/articles/")
+    assert len(again.captured_queries) > 1
