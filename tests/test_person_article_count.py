@@ -2,6 +2,7 @@
 deletions and edits, whoever makes them."""
 
 import pytest
+from django.db import connection
 
 from articles.importer import pipeline
 from articles.importer.pipeline import import_paths, reextract_articles
@@ -69,3 +70,30 @@ def test_a_mention_turned_into_a_byline_is_no_longer_counted(imported):
     mention.save()
     assert counts()["Vladimir Putin"] == 2
     assert counts() == counted()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL counts per statement, SQLite per row"
+)
+def test_a_batch_updates_each_persons_count_once(tmp_path):
+    """One UPDATE per person per batch: once per mention row, a batch updated the same
+    leaders' rows hundreds of times in one transaction, each leaving a dead row version."""
+    leaders()
+    for number in range(20):
+        (tmp_path / f"{number:02d}.txt").write_text(
+            page_text(f"Report {number}", body="Vladimir Putin met Nursultan Nazarbayev.")
+        )
+    before = person_row_updates()
+    import_paths([tmp_path], workers=0, batch_size=100)
+
+    assert counts() == {"Vladimir Putin": 20, "Nursultan Nazarbayev": 20}
+    assert person_row_updates() - before == 2
+
+
+def person_row_updates() -> int:
+    """Rows of ``articles_person`` this transaction has updated so far."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'articles_person'"
+        )
+        return cursor.fetchone()[0]
