@@ -29,6 +29,9 @@ from django.http import HttpRequest, HttpResponse
 from articles.models import ArchiveVersion
 
 T = TypeVar("T")
+# Larger pages (an article shown with its raw text can be megabytes) are not kept: the cache
+# holds thousands of pages per process.
+PAGE_CACHE_MAX_BYTES = 512 * 1024
 
 
 def _changed_in_this_transaction():
@@ -76,8 +79,9 @@ def cached_page(view):
     """Serve a successful GET of ``view`` from the cache while the archive is unchanged.
 
     Keyed on the whole URL (scheme, host, path and query: pages link to themselves) under
-    the archive's version. Only plain 200 pages are kept, never a response that sets a
-    cookie or streams; other methods, errors and ``PAGE_CACHE=0`` pass straight through.
+    the archive's version. Only plain 200 pages of at most ``PAGE_CACHE_MAX_BYTES`` are
+    kept, never a response that sets a cookie or streams; other methods, errors and
+    ``PAGE_CACHE=0`` pass straight through.
     """
 
     @functools.wraps(view)
@@ -94,7 +98,8 @@ def cached_page(view):
         response = view(request, *args, **kwargs)
         if getattr(response, "is_rendered", True) is False:
             response.render()  # a class-based view's TemplateResponse
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+        keep = response.status_code == 200 and not response.streaming and not response.cookies
+        if keep and len(response.content) <= PAGE_CACHE_MAX_BYTES:
             cache.set(key, (response.content, response["Content-Type"]), timeout=None)
         return response
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from articles import caching
 from articles.caching import archive_cached
 from articles.importer import pipeline
 from articles.importer.pipeline import import_paths
@@ -194,6 +195,18 @@ def test_errors_are_not_cached(client, as_another_transaction):
     assert client.get("/articles/", {"page": "9"}).status_code == 400
     with CaptureQueriesContext(connection) as again:
         assert client.get("/articles/", {"page": "9"}).status_code == 400
+    assert len(again.captured_queries) > 1
+
+
+def test_a_page_too_large_to_keep_is_rendered_each_time(
+    client, monkeypatch, as_another_transaction
+):
+    monkeypatch.setattr(caching, "PAGE_CACHE_MAX_BYTES", 1_000)
+    article = make_article(title="Long report", body="Text. " * 1_000)
+    as_another_transaction()
+    client.get(article.get_absolute_url())
+    with CaptureQueriesContext(connection) as again:
+        client.get(article.get_absolute_url())
     assert len(again.captured_queries) > 1
 
 
