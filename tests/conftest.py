@@ -68,6 +68,26 @@ def reseeded_after_flush(django_db_setup, django_db_blocker):
         ArchiveVersion.objects.get_or_create(defaults={"version": 1})
 
 
+@pytest.fixture
+def as_another_transaction():
+    """Read as a later request would, after the data was committed.
+
+    The tests' data is written inside the test's transaction, and on PostgreSQL a
+    transaction that changed the archive caches nothing (``articles.caching``); forgetting
+    its mark makes the next requests behave as a new transaction's. Call it again after a
+    change, as a commit would be followed by a new transaction.
+    """
+    from django.db import connection
+
+    def forget_the_mark():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('articles.archive_changed', '', true)")
+
+    forget_the_mark()
+    return forget_the_mark
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: a rolled-back test database brings the archive's

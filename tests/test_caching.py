@@ -143,20 +143,6 @@ def test_each_committed_change_shows_on_the_next_request(client):
     assert home_figures(client) == (3, [{"year": 2015, "n": 1}, {"year": 2016, "n": 2}])
 
 
-@pytest.fixture
-def as_another_transaction():
-    """Forget this transaction's change mark, as a request after the commit would see it
-    (PostgreSQL; see ``tests.test_pages_articles.as_another_transaction``)."""
-
-    def forget_the_mark():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('articles.archive_changed', '', true)")
-
-    forget_the_mark()
-    return forget_the_mark
-
-
 def test_a_page_asked_again_is_served_from_the_cache(client, as_another_transaction):
     leader = make_person(name="Paged Leader")
     make_article(title="Cached report", participants=[leader])

@@ -268,25 +268,6 @@ def test_the_list_takes_a_bounded_number_of_queries(
     assert len(one_row.captured_queries) == len(full_page.captured_queries) + windows
 
 
-@pytest.fixture
-def as_another_transaction():
-    """Read as a later request would, after the data was committed.
-
-    The tests' data is written inside the test's transaction, and on PostgreSQL a
-    transaction that changed the archive caches nothing (``articles.caching``); forgetting
-    its mark makes the next requests behave as a new transaction's. Call it again after a
-    change, as a commit would be followed by a new transaction.
-    """
-
-    def forget_the_mark():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('articles.archive_changed', '', true)")
-
-    forget_the_mark()
-    return forget_the_mark
-
-
 def aggregate_queries(captured) -> list[str]:
     return [query["sql"] for query in captured if "COUNT(" in query["sql"]]
 
