@@ -82,13 +82,44 @@ def test_every_archive_table_keeps_its_change_trigger_after_all_migrations():
     from django.db import connection
 
     version_migration = importlib.import_module("articles.migrations.0008_archive_version")
+    shown_tables = importlib.import_module(
+        "articles.migrations.0012_archive_version_on_every_shown_table"
+    ).TABLES
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
         else:
             cursor.execute("SELECT tgrelid::regclass::text, tgname FROM pg_trigger")
         triggered = {table for table, name in cursor.fetchall() if name.endswith("_changed")}
-    assert set(version_migration.TABLES) <= triggered
+    assert set(version_migration.TABLES) | set(shown_tables) <= triggered
+
+
+def test_every_table_a_page_shows_raises_the_version():
+    """Pages are cached whole under the version: a table left out goes stale on them."""
+    from django.apps import apps
+
+    version_migration = importlib.import_module("articles.migrations.0008_archive_version")
+    shown_tables = importlib.import_module(
+        "articles.migrations.0012_archive_version_on_every_shown_table"
+    ).TABLES
+    tables = {
+        model._meta.db_table
+        for model in apps.get_app_config("articles").get_models(include_auto_created=True)
+    }
+    unversioned = {"articles_archiveversion", "articles_article_fts"}
+    assert tables - unversioned == set(version_migration.TABLES) | set(shown_tables)
+
+
+def test_an_office_edited_shows_on_the_cached_home_page(client, as_another_transaction):
+    leader = make_person(name="Edited Leader", leader=True)
+    make_article(title="Report", participants=[leader])
+    as_another_transaction()
+    assert leader in client.get("/").context["leaders"]
+    leader.offices.update(head_of_state=False, head_of_government=False)
+    as_another_transaction()
+    page = client.get("/")
+    assert page.context is not None, "the page was served from the cache"
+    assert leader not in page.context["leaders"]
 
 
 def archive_version() -> int:
