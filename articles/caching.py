@@ -8,8 +8,10 @@ on every change to the articles and what they link (migrations 0008_archive_vers
 request, at the cost of one one-row query.
 
 PostgreSQL raises the version once per transaction, so a transaction that has changed the
-archive already holds its new version while it goes on changing it: what it computes is
+archive already holds its new version while it goes on changing it: what it computes there is
 never cached, or the figures of a half-done transaction would be kept under its final version.
+SQLite raises it on every row changed, so a later change always brings a new version; nothing
+the archive serves reads cached figures inside a transaction that writes.
 
 ``cached_page`` does the same for whole public pages: they show the archive and nothing of
 the visitor, so the same URL gives the same page to everyone until the archive changes.
@@ -31,7 +33,7 @@ from articles.models import ArchiveVersion
 T = TypeVar("T")
 # Larger pages (an article shown with its raw text can be megabytes) are not kept: the cache
 # holds thousands of pages per process.
-PAGE_CACHE_MAX_BYTES = 512 * 1024
+PAGE_CACHE_MAX_BYTES = 256 * 1024
 
 
 def _changed_in_this_transaction():
@@ -53,7 +55,7 @@ def _changed_in_this_transaction():
 
 def current_version() -> int | None:
     """The archive's version, or None where figures must not be cached: no version row (a
-    database flushed by tests), or a transaction that has changed the archive."""
+    database flushed by tests), or on PostgreSQL a transaction that has changed the archive."""
     versions = ArchiveVersion.objects.all()
     if connection.vendor != "postgresql":
         return versions.values_list("version", flat=True).first()

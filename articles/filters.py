@@ -270,7 +270,9 @@ class ArticleFilter(django_filters.FilterSet):
         their page or sort, which change neither the facets nor the count."""
         data = self.form.cleaned_data
         values = [
-            search.clean_query(data.get("q") or ""),
+            # As typed: a query of control characters alone searches (for nothing) and must
+            # not share the key of no query at all.
+            data.get("q") or "",
             sorted(person.slug for person in data.get("person") or ()),
             *(data[name].slug if data.get(name) else "" for name in SLUG_FILTERS),
             data.get("kind") or "",
@@ -284,7 +286,7 @@ class ArticleFilter(django_filters.FilterSet):
         return archive_cached(f"facets:{self.cache_key()}", self.count_facets)
 
     def count_facets(self) -> list[Facet]:
-        """Counts for the current results, one aggregate query per facet.
+        """Counts for the current results, a query or two per facet.
 
         A single-valued facet is counted with its own filter removed, so the other values
         stay visible and a click switches between them. People are counted *with* the people

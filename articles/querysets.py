@@ -382,9 +382,9 @@ class ArticleQuerySet(models.QuerySet):
             .filter(among_ids("pk", {event for event, _ in reports}, using=self.db))
             .values_list("pk", "kind")
         )
-        counts = Counter(
-            kind for kind, _ in {(kinds[event], article) for event, article in reports}
-        )
+        # An event deleted between the two reads is left out rather than failing the page.
+        reported = {(kinds[event], article) for event, article in reports if event in kinds}
+        counts = Counter(kind for kind, _ in reported)
         ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return [{"kind": kind, "n": n} for kind, n in ordered[:limit]]
 

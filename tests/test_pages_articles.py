@@ -296,3 +296,14 @@ def test_a_change_to_the_archive_shows_in_the_facets_and_count_at_once(
     assert after["page"].paginator.count == before["page"].paginator.count + 1
     places = {value.label: value.count for value in after["facets"][1].values}
     assert places["Moscow"] == 1 + {v.label: v.count for v in before["facets"][1].values}["Moscow"]
+
+
+def test_a_query_of_nothing_searchable_does_not_share_the_cache_of_no_query(
+    client, data, as_another_transaction
+):
+    """Control characters are dropped from a query: a key made from what is left took
+    ``?q=%01``'s empty results for the whole archive's."""
+    assert client.get(URL, {"q": "\x01"}).context["page"].paginator.count == 0
+    response = client.get(URL, {"sort": "oldest"})
+    assert response.context["page"].paginator.count == len(data.articles) + 1
+    assert response.context["facets"][0].values
