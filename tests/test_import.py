@@ -373,3 +373,22 @@ def test_a_large_import_leaves_the_planner_statistics_current(tmp_path, people, 
 
     assert before != table_rows_planned("articles_article") == Article.objects.count() == 10
     assert table_rows_planned("articles_personmention") == PersonMention.objects.count()
+
+
+def test_the_statistics_are_refreshed_each_time_the_archive_doubles(tmp_path, people, monkeypatch):
+    """Planned from an empty table's statistics, an import's own queries slowed it by half."""
+    monkeypatch.setattr(pipeline, "ANALYZE_AFTER", 2)
+    sizes = []
+    analyze = pipeline.PlannerStatistics.analyze
+
+    def recorded(statistics):
+        analyze(statistics)
+        sizes.append(statistics.rows_at_last)
+
+    monkeypatch.setattr(pipeline.PlannerStatistics, "analyze", recorded)
+    for n in range(10):
+        write(tmp_path, f"{n:03}.txt", meeting_page(n))
+
+    import_paths([tmp_path], workers=0, batch_size=2)
+
+    assert sizes == [2, 4, 8, 10]
