@@ -254,7 +254,7 @@ class ArticleFilter(django_filters.FilterSet):
             Chip(f"Person: {person.name}", "person", person.slug)
             for person in data.get("person") or ()
         ]
-        for name in ("place", "organization", "source"):
+        for name in SLUG_FILTERS:
             if data.get(name):
                 chips.append(Chip(f"{self.filters[name].label}: {data[name].name}", name))
         if data.get("kind"):
